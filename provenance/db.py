@@ -1,0 +1,127 @@
+"""Engine and session set-up: the one place that knows how a database is opened, created and checked."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import event, inspect
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlmodel import Session, SQLModel, create_engine, select
+
+from . import models
+from .errors import DatabaseError
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = "prov.db"
+ENV_VAR = "PROV_DB"
+
+
+def resolve_url(db: str | None = None) -> str:
+    """Turn ``--db`` (a path or a SQLAlchemy URL), else ``$PROV_DB``, else ``prov.db`` into a URL."""
+    value = db or os.environ.get(ENV_VAR) or DEFAULT_DB
+    if "://" in value:
+        return value
+    return f"sqlite:///{value}"
+
+
+def _sqlite_path(url: str) -> str | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    return parsed.database or None
+
+
+def _on_sqlite_connect(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    # WAL lets a trace read a consistent snapshot while an ingest writes; the busy timeout lets two
+    # writers take turns instead of failing with "database is locked".
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def open_engine(db: str | None = None, *, create: bool = True) -> Engine:
+    """Open (and with ``create`` make or check) the database named by ``db``.
+
+    Raises :class:`DatabaseError` naming the database when it cannot be reached, is not a prov database,
+    or was made by a newer prov.
+    """
+    url = resolve_url(db)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError(f"{url}: not a database path or SQLAlchemy URL ({exc})") from None
+    path = _sqlite_path(url)
+    if path and path != ":memory:":
+        folder = Path(path).resolve().parent
+        if not folder.is_dir():
+            raise DatabaseError(f"{path}: folder {folder} does not exist")
+        if not create and not Path(path).exists():
+            raise DatabaseError(f"{path}: no such database — run `prov ingest PATH` first")
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, ImportError, SQLAlchemyError) as exc:
+        raise DatabaseError(f"{parsed.render_as_string(hide_password=True)}: cannot open ({exc})") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _on_sqlite_connect)
+    _prepare(engine, create=create)
+    return engine
+
+
+def _describe(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=True)
+
+
+def _prepare(engine: Engine, *, create: bool) -> None:
+    try:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+    except OperationalError as exc:
+        raise DatabaseError(f"{_describe(engine)}: cannot open ({_first_line(exc)})") from None
+    except SQLAlchemyError as exc:
+        raise DatabaseError(f"{_describe(engine)}: not a usable database ({_first_line(exc)})") from None
+    if tables and "article" not in tables:
+        raise DatabaseError(f"{_describe(engine)}: not a prov database (it holds other tables)")
+    if "meta" in tables:
+        with Session(engine) as s:
+            row = s.exec(select(models.Meta).where(models.Meta.key == "schema_version")).first()
+        if row and int(row.value) > SCHEMA_VERSION:
+            raise DatabaseError(
+                f"{_describe(engine)}: made by a newer prov (schema {row.value}, this prov knows {SCHEMA_VERSION})"
+                " — upgrade prov"
+            )
+    if not create:
+        return
+    try:
+        SQLModel.metadata.create_all(engine)
+        with Session(engine) as s:
+            if s.get(models.Meta, "schema_version") is None:
+                s.add(models.Meta(key="schema_version", value=str(SCHEMA_VERSION)))
+                s.commit()
+    except OperationalError as exc:
+        raise DatabaseError(f"{_describe(engine)}: cannot write ({_first_line(exc)})") from None
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(getattr(exc, "orig", None) or exc)
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+@contextmanager
+def session(engine: Engine) -> Iterator[Session]:
+    """A session whose database errors surface as :class:`DatabaseError`."""
+    with Session(engine) as s:
+        try:
+            yield s
+        except OperationalError as exc:
+            s.rollback()
+            raise DatabaseError(f"{_describe(engine)}: {_first_line(exc)}") from None
