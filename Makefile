@@ -23,6 +23,12 @@ trace: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+SHARED ?= ../shared
+
+eval: $(STAMP)
+	PROV_SHARED=$(SHARED) $(BIN)/python -m evaluation.cleaner
+	PROV_SHARED=$(SHARED) $(BIN)/python -m evaluation.mapper
+
 lint: $(STAMP)
 	$(BIN)/ruff check provenance cli tests
 
