@@ -33,5 +33,13 @@ lint: $(STAMP)
 	$(BIN)/ruff check provenance cli tests
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis $(DB) $(DB)-wal $(DB)-shm
+	rm -rf $(VENV) bench/out build dist *.egg-info .pytest_cache .ruff_cache .hypothesis $(DB) $(DB)-wal $(DB)-shm
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# Benchmarks: never part of `make test`. SIZES picks archive sizes (100000 takes long: see README, Performance).
+SIZES   ?= 1000,10000
+REPEATS ?= 3
+JOBS    ?= 1,2
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run --sizes $(SIZES) --repeats $(REPEATS) --jobs $(JOBS)

@@ -78,21 +78,28 @@ def main(ctx: click.Context, db: str | None):
 @click.option("--lang", "language", help="Language code (id, en, …), overriding detection.")
 @click.option("--rules", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra boilerplate rules (TOML).")
 @click.option("--outlets", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra outlet registry entries (TOML).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes that clean and map articles (0: one per core); one writer stores them.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar (it shows only when standard error is a terminal).")
 @db_option
 @click.pass_context
-def ingest(ctx, paths, outlet, url, language, rules, outlets, db):
+def ingest(ctx, paths, outlet, url, language, rules, outlets, jobs, quiet, db):
     """Read articles (files, folders recursively, or - for standard input) into the database.
 
     \b
     Example:
       prov ingest fixtures/
       3 added, 0 skipped (already stored), 0 failed
+      prov ingest --jobs 2 archive/
     """
     from provenance.ingest import IngestOptions
     from provenance.ingest import ingest as do_ingest
 
-    opts = IngestOptions(list(paths), outlet, url, language, [Path(r) for r in rules], [Path(o) for o in outlets])
-    summary = run(do_ingest, _db(ctx, db), opts)
+    from .progress import Progress
+
+    opts = IngestOptions(list(paths), outlet, url, language, [Path(r) for r in rules], [Path(o) for o in outlets], jobs=jobs)
+    with Progress(enabled=not quiet and sys.stderr.isatty(), label="ingest") as progress:
+        summary = run(do_ingest, _db(ctx, db), opts, progress=progress)
     for err in summary.errors:
         click.echo(safe(f"Error: {err}"), err=True)
     click.echo(summary.line())

@@ -1,8 +1,10 @@
-"""The ingest pipeline: read -> clean -> map -> store, one transaction per article.
+"""The ingest pipeline: read -> clean -> map -> store, with one writer committing articles in batches.
 
-An article is stored whole (with every citation and statement) or not at all, so an interrupted ingest leaves a
-database that holds only whole articles, and a re-run completes the rest. Re-ingesting the same content changes
-nothing but the list of paths it was seen at.
+An article is stored whole (with every citation and statement) or not at all: a batch is one transaction, and an
+article is added to it only once it has been read, cleaned and mapped, so an interrupted ingest leaves a database
+that holds only whole articles, and a re-run completes the rest. Re-ingesting the same content changes nothing
+but the list of paths it was seen at. Reading, cleaning and mapping may run in worker processes
+(:mod:`provenance.parallel`); writing never does.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -19,6 +21,7 @@ from . import db as dbmod
 from .attribution import map_article
 from .clean import RuleSet, clean, load_rules
 from .errors import DatabaseError, InputError
+from .parallel import prepare
 from .reader import iter_paths, read_bytes, read_file
 from .records import RawArticle
 from .registry import Registry, load_registry
@@ -37,6 +40,8 @@ class IngestOptions:
     language: str | None = None
     rules: list[Path] = field(default_factory=list)
     outlets: list[Path] = field(default_factory=list)
+    jobs: int = 1  # processes that clean and map (0: one per core); there is always one writer
+    batch: int = 200  # articles per transaction
 
 
 @dataclass
@@ -69,9 +74,12 @@ def _read(item: Path | str, opts: IngestOptions) -> RawArticle:
     return read_file(item, **overrides)
 
 
-def _check_inputs(paths: Iterable[str]) -> list[Path | str]:
-    """Expand every input before anything is written, so a bad argument changes nothing."""
-    return list(iter_paths(paths))
+def _check_inputs(paths: Iterable[str]) -> int:
+    """Expand every input before anything is written, so a bad argument changes nothing; return how many.
+
+    Only the count is kept: the inputs are walked again, lazily, as they are ingested.
+    """
+    return sum(1 for _ in iter_paths(paths))
 
 
 def ingest(
@@ -84,36 +92,47 @@ def ingest(
     Raises InputError when an input named on the command line is missing or a folder holds no articles,
     and DatabaseError when the database cannot be opened or written; in both cases nothing was stored.
     """
-    items = _check_inputs(opts.paths)
+    total = _check_inputs(opts.paths)
     named = {str(p) for p in opts.paths}
     engine = dbmod.open_engine(db)
     rules = load_rules(opts.rules)
     registry = load_registry(opts.outlets)
     summary = IngestSummary()
+    if "-" in named:  # standard input can be read in this process only
+        opts = replace(opts, jobs=1)
     with dbmod.session(engine) as session:
         sources = SourceCache(session, registry)
-        for n, item in enumerate(items, 1):
-            try:
-                raw = _read(item, opts)
-                aid = article_id(raw.text)
-                if exists(session, aid):
-                    if add_path(session, aid, raw.source):
-                        session.commit()
+        batch: set[str] = set()  # ids added in the open transaction
+        changes = 0  # articles and paths added in the open transaction
+
+        def known(aid: str) -> bool:
+            return aid in batch or exists(session, aid)
+
+        items = prepare(iter_paths(opts.paths), opts, rules, registry, db=db, known=known)
+        try:
+            for n, prep in enumerate(items, 1):
+                if prep.error is not None:
+                    # Nothing of this input reached the session: the open batch stays as it was.
+                    summary.failed += 1
+                    summary.errors.append(prep.error)
+                    summary.fatal |= str(prep.item) in named
+                elif prep.processed is None or known(prep.aid):
+                    changes += add_path(session, prep.aid, prep.source)
                     summary.skipped += 1
-                    continue
-                write(session, sources, process(raw, rules, registry))
-                session.commit()
-                summary.added += 1
-            except InputError as exc:
-                session.rollback()
-                sources.ids.clear()
-                summary.failed += 1
-                summary.errors.append(str(exc))
-                summary.fatal |= str(item) in named
-            except (IntegrityError, OperationalError) as exc:
-                session.rollback()
-                raise DatabaseError(f"{engine.url.render_as_string(hide_password=True)}: {exc.orig}") from None
-            if progress:
-                progress(n, len(items))
+                else:
+                    write(session, sources, prep.processed)
+                    batch.add(prep.aid)
+                    changes += 1
+                    summary.added += 1
+                if changes >= opts.batch:
+                    session.commit()
+                    batch.clear()
+                    changes = 0
+                if progress:
+                    progress(n, total)
+            session.commit()
+        except (IntegrityError, OperationalError) as exc:
+            session.rollback()
+            raise DatabaseError(f"{engine.url.render_as_string(hide_password=True)}: {exc.orig}") from None
     engine.dispose()
     return summary

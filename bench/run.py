@@ -1,0 +1,257 @@
+"""The benchmark harness behind `make bench`: generate archives, time prov against its baselines, print a table.
+
+``python -m bench.run --sizes 1000,10000 [--repeats 3] [--jobs 1,2] [--out bench/out] [--results bench/results.md]``
+
+Every figure is measured in the same run as its baseline, and each ingest is a separate process (so its peak RSS
+is its own). Timings on a shared machine are noisy: each one is the median of ``--repeats`` runs (one run above
+10k articles), and the ratios, measured side by side, are steadier than the absolute numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .generate import generate
+from .measure import Run, run
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+MB = 1024 * 1024
+
+
+@dataclass
+class Row:
+    size: int
+    kind: str  # text | html
+    what: str  # "store only", "trafilatura alone", "prov ingest --jobs N"
+    jobs: int
+    runs: list[Run]
+    baseline: Row | None = None
+    db_bytes: int | None = None
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(r.seconds for r in self.runs)
+
+    @property
+    def rate(self) -> float:
+        return self.size / self.seconds
+
+    @property
+    def rss(self) -> int:
+        return int(statistics.median(r.peak_rss for r in self.runs))
+
+    @property
+    def tree_rss(self) -> int:
+        return int(statistics.median(r.tree_rss for r in self.runs))
+
+
+@dataclass
+class Query:
+    size: int
+    median_ms: float
+    p90_ms: float
+    max_ms: float
+    export_rate: float  # records/s
+    export_mbs: float
+    notes: list[str] = field(default_factory=list)
+
+
+def _fresh(db: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+
+
+def _db_size(db: Path) -> int:
+    return sum(Path(f"{db}{s}").stat().st_size for s in ("", "-wal") if Path(f"{db}{s}").exists())
+
+
+def _repeat(n: int, repeats: int, cmd: list[str], db: Path | None) -> list[Run]:
+    runs = []
+    for _ in range(repeats if n <= 10_000 else 1):
+        if db is not None:
+            _fresh(db)
+        runs.append(run(cmd))
+    return runs
+
+
+def _ingest_cmd(db: Path, folder: Path, jobs: int) -> list[str]:
+    return [PY, "-m", "cli.main", "--db", str(db), "ingest", str(folder), "--quiet", "--jobs", str(jobs)]
+
+
+def bench_size(n: int, out: Path, repeats: int, jobs: list[int], log) -> tuple[list[Row], Query, dict]:
+    folder = out / str(n)
+    t0 = time.perf_counter()
+    manifest = generate(n, folder)
+    log(f"[{n}] archive ready in {time.perf_counter() - t0:.1f}s ({manifest['text_bytes'] / MB:.1f} MB text)")
+    rows: list[Row] = []
+    work = out / "db"
+    work.mkdir(parents=True, exist_ok=True)
+    # Text: store only, then prov ingest with each worker count, side by side.
+    db = work / f"store-{n}.db"
+    store = Row(n, "text", "store only", 1, _repeat(n, repeats, [PY, "-m", "bench.baselines", "store", str(db), str(folder / "text")], db))
+    store.db_bytes = _db_size(db)
+    rows.append(store)
+    log(f"[{n}] store only: {store.seconds:.2f}s")
+    traced = None
+    for j in jobs:
+        db = work / f"ingest-{n}-j{j}.db"
+        row = Row(n, "text", f"prov ingest --jobs {j}", j, _repeat(n, repeats, _ingest_cmd(db, folder / "text", j), db), store)
+        row.db_bytes = _db_size(db)
+        rows.append(row)
+        traced = traced or db
+        log(f"[{n}] text ingest --jobs {j}: {row.seconds:.2f}s")
+    # HTML: trafilatura alone, then prov ingest.
+    extract = Row(n, "html", "trafilatura alone", 1, _repeat(n, repeats, [PY, "-m", "bench.baselines", "extract", str(folder / "html")], None))
+    rows.append(extract)
+    log(f"[{n}] trafilatura alone: {extract.seconds:.2f}s")
+    for j in jobs:
+        db = work / f"html-{n}-j{j}.db"
+        row = Row(n, "html", f"prov ingest --jobs {j}", j, _repeat(n, repeats, _ingest_cmd(db, folder / "html", j), db), extract)
+        row.db_bytes = _db_size(db)
+        rows.append(row)
+        log(f"[{n}] html ingest --jobs {j}: {row.seconds:.2f}s")
+    query = trace_and_export(n, traced, manifest["queries"], repeats)
+    log(f"[{n}] trace median {query.median_ms:.1f} ms, export {query.export_rate:.0f} records/s")
+    return rows, query, manifest
+
+
+def trace_and_export(n: int, db: Path, queries: list[str], repeats: int) -> Query:
+    """Trace latency and export throughput, in this process (as a library user would call them)."""
+    from provenance.export import export_lines
+    from provenance.trace import trace
+
+    times, matched = [], []
+    for q in queries:
+        trace(str(db), q)  # first call warms the page cache and the imports; not counted
+        for _ in range(max(3, repeats)):
+            t = time.perf_counter()
+            report = trace(str(db), q)
+            times.append((time.perf_counter() - t) * 1000)
+        matched.append(len(report.articles))
+    times.sort()
+    best = float("inf")
+    nbytes = 0
+    for _ in range(repeats if n <= 10_000 else 1):
+        t = time.perf_counter()
+        count = nbytes = 0
+        for line in export_lines(str(db)):
+            count += 1
+            nbytes += len(line) + 1
+        best = min(best, time.perf_counter() - t)
+    q = Query(n, statistics.median(times), times[int(len(times) * 0.9) - 1], times[-1], count / best, nbytes / MB / best)
+    q.notes.append(f"{len(queries)} queries, articles matched per query: median {statistics.median(matched):.0f}, max {max(matched)}")
+    return q
+
+
+def _mb(b: int) -> str:
+    return f"{b / MB:.0f}"
+
+
+def render(rows: list[Row], queries: list[Query], manifests: dict[int, dict], header: list[str]) -> str:
+    lines = [*header, ""]
+    lines += ["## Ingest", ""]
+    lines += [
+        "| articles | input | what | median s | articles/s | per worker | × baseline | peak RSS MB (largest process) | RSS MB (all processes) | DB bytes/article | DB / raw text |",
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        raw = manifests[r.size]["text_bytes"]
+        ratio = f"{r.seconds / r.baseline.seconds:.2f}" if r.baseline else "—"
+        db = f"{r.db_bytes / r.size:.0f}" if r.db_bytes else "—"
+        dbr = f"{r.db_bytes / raw:.2f}" if r.db_bytes and r.kind == "text" else "—"
+        lines.append(
+            f"| {r.size} | {r.kind} | {r.what} | {r.seconds:.2f} | {r.rate:.0f} | {r.rate / r.jobs:.0f} | {ratio} | {_mb(r.rss)} | {_mb(r.tree_rss)} | {db} | {dbr} |"
+        )
+    lines += ["", "## Trace and export (in-process, on the text database of `--jobs 1`)", ""]
+    lines += ["| articles | trace median ms | p90 ms | max ms | × median at smallest size | export records/s | export MB/s |", "|---:|---:|---:|---:|---:|---:|---:|"]
+    base = queries[0].median_ms
+    for q in queries:
+        lines.append(f"| {q.size} | {q.median_ms:.1f} | {q.p90_ms:.1f} | {q.max_ms:.1f} | {q.median_ms / base:.2f} | {q.export_rate:.0f} | {q.export_mbs:.1f} |")
+    lines += [""] + [f"- {q.size}: {note}" for q in queries for note in q.notes]
+    lines += ["", "## Targets (at the largest size run)", ""] + targets(rows, queries, manifests)
+    return "\n".join(lines) + "\n"
+
+
+def targets(rows: list[Row], queries: list[Query], manifests: dict[int, dict]) -> list[str]:
+    big, small = max(manifests), min(manifests)
+    note = "" if big >= 100_000 else f" (measured at {big}; the targets are set for 100000)"
+    out = [f"Sizes {small}–{big}{note}.", ""]
+
+    def pick(size, kind, what):
+        return next((r for r in rows if r.size == size and r.kind == kind and r.what.startswith(what)), None)
+
+    def line(ok: bool, text: str) -> None:
+        out.append(f"- {'MET' if ok else 'NOT MET'}: {text}")
+
+    for r in (r for r in rows if r.size == big and r.kind == "text" and r.baseline):
+        line(r.rate / r.jobs >= 500, f"text ingest ≥ 500 articles/s per worker: {r.what} {r.rate / r.jobs:.0f}/s per worker")
+        line(r.seconds <= 5 * r.baseline.seconds, f"text ingest ≤ 5× store only: {r.what} {r.seconds / r.baseline.seconds:.2f}×")
+    for r in (r for r in rows if r.size == big and r.kind == "html" and r.baseline):
+        line(r.seconds <= 1.25 * r.baseline.seconds, f"HTML ingest ≤ 1.25× trafilatura alone: {r.what} {r.seconds / r.baseline.seconds:.2f}×")
+    qb, qs = next(q for q in queries if q.size == big), next(q for q in queries if q.size == small)
+    line(qb.median_ms < 300, f"trace median < 300 ms: {qb.median_ms:.1f} ms")
+    line(qb.median_ms <= 2 * qs.median_ms, f"trace median ≤ 2× its median at {small}: {qb.median_ms / qs.median_ms:.2f}×")
+    a, b = pick(big, "text", "prov ingest --jobs 1"), pick(small, "text", "prov ingest --jobs 1")
+    if a and b:
+        line(a.rss <= 1.5 * b.rss, f"peak RSS at {big} ≤ 1.5× at {small} (--jobs 1): {_mb(a.rss)} MB vs {_mb(b.rss)} MB = {a.rss / b.rss:.2f}×")
+        raw = manifests[big]["text_bytes"]
+        line(a.db_bytes <= 3 * raw, f"database ≤ 3× raw text: {a.db_bytes / raw:.2f}× ({a.db_bytes / MB:.0f} MB for {raw / MB:.0f} MB of text)")
+    return out
+
+
+def _git() -> str:
+    try:
+        return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "?"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--jobs", default="1,2")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    ap.add_argument("--results", type=Path, default=ROOT / "bench" / "results.md")
+    args = ap.parse_args(argv)
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    jobs = [int(j) for j in args.jobs.split(",")]
+
+    def log(msg: str) -> None:
+        print(msg, file=sys.stderr, flush=True)
+
+    load0, started = os.getloadavg(), time.time()
+    rows, queries, manifests = [], [], {}
+    for n in sizes:
+        r, q, m = bench_size(n, args.out, args.repeats, jobs, log)
+        rows += r
+        queries.append(q)
+        manifests[n] = m
+    load1 = os.getloadavg()
+    header = [
+        "# prov benchmark (generated by `make bench`; not committed)",
+        "",
+        f"- commit {_git()}, {time.strftime('%Y-%m-%d %H:%M', time.localtime(started))}, {time.time() - started:.0f}s in all",
+        f"- {os.cpu_count()} cores, Python {platform.python_version()}, load average {load0[0]:.2f} at start, {load1[0]:.2f} at end"
+        " (other work shares this machine: read ratios, not absolute numbers)",
+        f"- median of {args.repeats} runs up to 10000 articles, one run above; raw text per size: "
+        + ", ".join(f"{n}: {m['text_bytes'] / MB:.1f} MB" for n, m in manifests.items()),
+    ]
+    text = render(rows, queries, manifests, header)
+    args.results.parent.mkdir(parents=True, exist_ok=True)
+    args.results.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
