@@ -6,6 +6,7 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass
 
+from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -58,68 +59,73 @@ class SourceCache:
 
 
 def exists(session: Session, aid: str) -> bool:
-    return session.get(models.Article, aid) is not None
+    return session.exec(select(models.Article.id).where(models.Article.id == aid)).first() is not None
 
 
 def add_path(session: Session, aid: str, path: str) -> bool:
     """Record another path for a stored article; True when it was new."""
-    if session.get(models.ArticlePath, (aid, path)) is not None:
+    query = select(models.ArticlePath.path).where(models.ArticlePath.article_id == aid, models.ArticlePath.path == path)
+    if session.exec(query).first() is not None:
         return False
-    session.add(models.ArticlePath(article_id=aid, path=path))
+    session.execute(insert(models.ArticlePath), [{"article_id": aid, "path": path}])
     return True
 
 
 def write(session: Session, sources: SourceCache, item: Processed) -> None:
-    """Add one article with its citations and statements to the session (the caller commits)."""
+    """Add one article with its citations and statements to the session (the caller commits).
+
+    Rows go in as Core INSERTs (one executemany per table), not ORM objects: the unit of work cost more than the
+    cleaning of a short article, and nothing reads these rows back as objects within the transaction.
+    """
     m, c, raw = item.mapping, item.cleaned, item.raw
     outlet_id = sources.get(m.outlet, m.outlet_kind or "outlet") if m.outlet else None
-    session.add(
-        models.Article(
-            id=item.id,
-            source=raw.source,
-            url=raw.url or c.meta.url,
-            outlet_id=outlet_id,
-            title=c.meta.title,
-            author=c.meta.author,
-            editor=c.meta.editor,
-            published=c.meta.published,
-            language=raw.language or c.meta.language,
-            body=c.body,
-            removed=[{"text": r.text, "rule": r.rule, "reason": r.reason, "line": r.line} for r in c.removed],
-        )
+    article = dict(
+        id=item.id,
+        source=raw.source,
+        url=raw.url or c.meta.url,
+        outlet_id=outlet_id,
+        title=c.meta.title,
+        author=c.meta.author,
+        editor=c.meta.editor,
+        published=c.meta.published,
+        language=raw.language or c.meta.language,
+        body=c.body,
+        removed=[{"text": r.text, "rule": r.rule, "reason": r.reason, "line": r.line} for r in c.removed],
     )
-    session.add(models.ArticlePath(article_id=item.id, path=raw.source))
-    for cit in m.citations:
-        citing_id = None
-        if cit.citing:
-            citing_id = sources.get(cit.citing, "outlet")
-        session.add(
-            models.Citation(
-                article_id=item.id,
-                citing_id=citing_id,
-                cited_id=sources.get(cit.cited, cit.cited_kind, resolved=cit.resolved),
-                is_self=cit.self,
-                cue=cit.cue,
-                evidence=cit.evidence,
-                span_start=cit.span[0],
-                span_end=cit.span[1],
-                confidence=cit.confidence,
-            )
+    session.execute(insert(models.Article), [article])
+    session.execute(insert(models.ArticlePath), [{"article_id": item.id, "path": raw.source}])
+    citations = [
+        dict(
+            article_id=item.id,
+            citing_id=sources.get(cit.citing, "outlet") if cit.citing else None,
+            cited_id=sources.get(cit.cited, cit.cited_kind, resolved=cit.resolved),
+            is_self=cit.self,
+            cue=cit.cue,
+            evidence=cit.evidence,
+            span_start=cit.span[0],
+            span_end=cit.span[1],
+            confidence=cit.confidence,
         )
-    for st in m.statements:
-        session.add(
-            models.Statement(
-                article_id=item.id,
-                source_id=sources.get(st.source, st.kind),
-                chain=list(st.chain),
-                hops=st.hops,
-                cue=st.cue,
-                evidence=st.evidence,
-                span_start=st.span[0],
-                span_end=st.span[1],
-                confidence=st.confidence,
-            )
+        for cit in m.citations
+    ]
+    if citations:
+        session.execute(insert(models.Citation), citations)
+    statements = [
+        dict(
+            article_id=item.id,
+            source_id=sources.get(st.source, st.kind),
+            chain=list(st.chain),
+            hops=st.hops,
+            cue=st.cue,
+            evidence=st.evidence,
+            span_start=st.span[0],
+            span_end=st.span[1],
+            confidence=st.confidence,
         )
+        for st in m.statements
+    ]
+    if statements:
+        session.execute(insert(models.Statement), statements)
 
 
 def count_articles(engine: Engine) -> int:
