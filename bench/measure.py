@@ -16,6 +16,7 @@ class Run:
     peak_rss: int  # bytes: the largest single process (wait4's ru_maxrss covers the child and its reaped children)
     tree_rss: int  # bytes: largest sum of RSS over the child and its descendants, sampled every 20 ms
     output: str
+    cpu: float = 0.0  # CPU seconds (user + system) of the child and every descendant: steadier than wall time under load
 
 
 def _tree(pid: int) -> list[int]:
@@ -51,7 +52,8 @@ def run(cmd: list[str], env: dict | None = None) -> Run:
     def sample():
         nonlocal peak_tree
         while not done.wait(0.02):
-            peak_tree = max(peak_tree, sum(_rss(p) for p in _tree(proc.pid)))
+            pids = _tree(proc.pid)
+            peak_tree = max(peak_tree, sum(_rss(p) for p in pids))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -72,4 +74,6 @@ def run(cmd: list[str], env: dict | None = None) -> Run:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {chunks.get('err', b'').decode()[-2000:]}")
-    return Run(seconds, usage.ru_maxrss * 1024, max(peak_tree, usage.ru_maxrss * 1024), chunks.get("out", b"").decode())
+    # wait4's figures cover the child and the descendants it reaped (forked workers are).
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, usage.ru_maxrss * 1024, max(peak_tree, usage.ru_maxrss * 1024), chunks.get("out", b"").decode(), cpu)

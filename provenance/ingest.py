@@ -25,7 +25,7 @@ from .parallel import prepare
 from .reader import iter_paths, read_bytes, read_file
 from .records import RawArticle
 from .registry import Registry, load_registry
-from .store import Processed, SourceCache, add_path, article_id, exists, write
+from .store import Processed, SourceCache, add_path, article_id, exists, stored_ids, write
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +108,7 @@ def ingest(
         def known(aid: str) -> bool:
             return aid in batch or exists(session, aid)
 
-        items = prepare(iter_paths(opts.paths), opts, rules, registry, db=db, known=known)
+        items = prepare(iter_paths(opts.paths), opts, rules, registry, known=known, stored=lambda: stored_ids(session))
         try:
             for n, prep in enumerate(items, 1):
                 if prep.error is not None:

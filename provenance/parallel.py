@@ -5,8 +5,10 @@ writer in :mod:`provenance.ingest` stores the same rows in the same order whatev
 ingest with ``jobs=2`` gives the same database as one with ``jobs=1``.
 
 Inputs are streamed, never listed whole, and at most a few chunks per worker are in flight, so memory stays flat
-however large the folder. Workers start from a fork server (not a plain fork): a child forked from a process that
-holds an open SQLite connection must not open the same file again.
+however large the folder. Workers are forked: they inherit the loaded rules and registry, and need no
+``if __name__ == "__main__"`` guard in the caller's script (a fork server or spawn would re-run it). A forked
+child must never use the parent's open SQLite connection, nor open the same file, so workers touch no database:
+they skip what was stored before the ingest began by a snapshot of its ids, and the writer checks the rest.
 """
 
 from __future__ import annotations
@@ -54,62 +56,42 @@ def prepare_one(item, opts, rules, registry, known: Callable[[str], bool]) -> Pr
         return Prepared(item, str(item), error=str(exc))
 
 
-def prepare(items: Iterable, opts, rules, registry, *, db: str | None, known: Callable[[str], bool]) -> Iterator[Prepared]:
+def prepare(
+    items: Iterable, opts, rules, registry, *, known: Callable[[str], bool], stored: Callable[[], set[str]]
+) -> Iterator[Prepared]:
     """Yield a :class:`Prepared` per input, in input order; ``opts.jobs`` > 1 processes them in worker processes.
 
-    ``known`` is the writer's own check (used in this process); workers check the database themselves, read-only,
-    so a re-run over a folder that is mostly stored skips the cleaning of what is there.
+    ``known(id)`` is the writer's own check, used in this process. With workers, ``stored()`` is called once for
+    the ids already in the database, which the workers skip; the writer must still check what they return.
     """
-    jobs = getattr(opts, "jobs", 1) or multiprocessing.cpu_count()
+    jobs = opts.jobs or multiprocessing.cpu_count()
     if jobs <= 1:
         for item in items:
             yield prepare_one(item, opts, rules, registry, known)
         return
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["provenance.ingest"])
+    _state.update(opts=opts, rules=rules, registry=registry, stored=stored())
     stream = iter(items)
     window: deque[Future] = deque()
-    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init, initargs=(db, opts)) as pool:
-        while True:
-            while len(window) < jobs * IN_FLIGHT:
-                chunk = list(islice(stream, CHUNK))
-                if not chunk:
-                    break
-                window.append(pool.submit(_work, chunk))
-            if not window:
-                return
-            yield from window.popleft().result()
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            while True:
+                while len(window) < jobs * IN_FLIGHT:
+                    chunk = list(islice(stream, CHUNK))
+                    if not chunk:
+                        break
+                    window.append(pool.submit(_work, chunk))
+                if not window:
+                    return
+                yield from window.popleft().result()
+    finally:
+        _state.clear()
 
 
-# Worker state, set once per worker process by _init.
+# What forked workers inherit from prepare(); set only while it runs.
 _state: dict = {}
-
-
-def _init(db: str | None, opts) -> None:
-    from . import db as dbmod
-    from .clean import load_rules
-    from .registry import load_registry
-
-    _state.update(opts=opts, rules=load_rules(opts.rules), registry=load_registry(opts.outlets), engine=None)
-    try:
-        _state["engine"] = dbmod.open_engine(db, create=False)
-    except Exception:  # noqa: BLE001 - the check is only a shortcut: without it every article is processed
-        log.debug("worker cannot read %s; it will process every article", db, exc_info=True)
-
-
-def _stored(aid: str) -> bool:
-    engine = _state.get("engine")
-    if engine is None:
-        return False
-    from sqlalchemy import text
-
-    try:
-        with engine.connect() as conn:
-            return conn.execute(text("SELECT 1 FROM article WHERE id = :id"), {"id": aid}).first() is not None
-    except Exception:  # noqa: BLE001 - e.g. an in-memory database the worker cannot see
-        return False
 
 
 def _work(chunk: list) -> list[Prepared]:
     s = _state
-    return [prepare_one(item, s["opts"], s["rules"], s["registry"], _stored) for item in chunk]
+    stored = s["stored"]
+    return [prepare_one(item, s["opts"], s["rules"], s["registry"], stored.__contains__) for item in chunk]

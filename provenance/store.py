@@ -62,6 +62,11 @@ def exists(session: Session, aid: str) -> bool:
     return session.exec(select(models.Article.id).where(models.Article.id == aid)).first() is not None
 
 
+def stored_ids(session: Session) -> set[str]:
+    """The ids of every stored article (a snapshot for worker processes, which cannot ask the database)."""
+    return set(session.exec(select(models.Article.id)))
+
+
 def add_path(session: Session, aid: str, path: str) -> bool:
     """Record another path for a stored article; True when it was new."""
     query = select(models.ArticlePath.path).where(models.ArticlePath.article_id == aid, models.ArticlePath.path == path)
