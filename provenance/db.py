@@ -110,6 +110,10 @@ def open_engine(db: str | None = None, *, create: bool = True) -> Engine:
 
 
 def _describe(engine: Engine) -> str:
+    if engine.dialect.name == "sqlite" and engine.url.database:
+        # the path the user gave (a file: URI shows as a path, not as "file%3A…"), plus read-only when so
+        path = _sqlite_path(engine.url.render_as_string()) or engine.url.database
+        return path + (" (opened read-only)" if engine.url.query.get("mode") == "ro" else "")
     return engine.url.render_as_string(hide_password=True)
 
 

@@ -116,7 +116,7 @@ def _store(engine, writer, raw: RawArticle, rules: RuleSet, registry: Registry) 
             # Only reachable without BEGIN IMMEDIATE (not SQLite): another writer stored the same article or
             # source between our check and our write. Look again; the next round sees what it stored.
             log.info("%s: concurrent write, retrying", raw.source)
-    raise DatabaseError(f"{engine.url.render_as_string(hide_password=True)}: could not store {raw.source} (conflicting writers)")
+    raise DatabaseError(f"{dbmod._describe(engine)}: could not store {raw.source} (conflicting writers)")
 
 
 def _check_inputs(paths: Iterable[str]) -> list[Path | str]:

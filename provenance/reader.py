@@ -116,6 +116,8 @@ def read_file(path: str | Path, **overrides) -> RawArticle:
     source = str(path)
     try:
         st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError
         if not stat.S_ISREG(st.st_mode):
             raise InputError(source, "not a regular file (a device, pipe or socket), not an article")
         if st.st_size > MAX_BYTES:
