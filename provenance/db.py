@@ -135,11 +135,13 @@ def _prepare(engine: Engine, *, create: bool) -> None:
                 f"{_describe(engine)}: made by a newer prov (schema {row.value}, this prov knows {SCHEMA_VERSION})"
                 " — upgrade prov"
             )
-    if not create:
+    if not create or set(SQLModel.metadata.tables) <= tables:
         return
     try:
-        SQLModel.metadata.create_all(engine)
-        with Session(engine) as s:
+        # Under the write lock from the start: two processes creating one new file otherwise both read
+        # "no tables", and the second one's CREATE fails with "database is locked".
+        SQLModel.metadata.create_all(write_engine(engine))
+        with Session(write_engine(engine)) as s:
             if s.get(models.Meta, "schema_version") is None:
                 s.add(models.Meta(key="schema_version", value=str(SCHEMA_VERSION)))
                 s.commit()
