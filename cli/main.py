@@ -135,9 +135,10 @@ def export(ctx, fmt, output, db):
     Example:
       prov export --format jsonl --output articles.jsonl
     """
+    from provenance.escape import json_line
     from provenance.export import export_lines
 
-    lines = run(lambda: list(export_lines(_db(ctx, db), fmt)))
+    lines = [json_line(line) for line in run(lambda: list(export_lines(_db(ctx, db), fmt)))]
     if output:
         _emit("\n".join(lines), output)
     else:

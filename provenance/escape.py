@@ -9,6 +9,7 @@ article text through exactly one function here, chosen by where the text lands:
     mermaid_label(text)  -- a Mermaid node or edge label, to be written between double quotes
     dot_label(text)      -- a Graphviz DOT label, to be written between double quotes
     terminal(text)       -- text for a terminal: no escape sequences, newlines and tabs kept
+    json_line(line)      -- a JSON line with C1 controls and bidi overrides as \\u escapes (same data)
     like_pattern(query)  -- a SQL LIKE pattern that matches ``query`` literally (use with ``escape="\\"``)
 """
 
@@ -100,6 +101,18 @@ def dot_label(text: str | None, limit: int | None = 80) -> str:
 def terminal(text: str) -> str:
     """Text for a terminal: escape sequences and other controls removed; newlines and tabs kept."""
     return _CONTROL_KEEP_LINES.sub("", text.replace("\r\n", "\n"))
+
+
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def json_line(line: str) -> str:
+    """A line of ``json.dumps(..., ensure_ascii=False)`` output, safe for a terminal and still the same JSON.
+
+    json.dumps escapes C0 controls but not C1 (CSI 0x9b) nor bidi overrides; those can only occur inside
+    strings, where a ``\\uXXXX`` escape means the same character.
+    """
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
 
 
 def like_pattern(query: str) -> str:
