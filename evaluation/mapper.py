@@ -33,7 +33,7 @@ from provenance.registry import load_registry
 FLOORS = {
     "edge_precision": 0.88,
     "edge_recall": 0.70,
-    "speaker_f1": 0.56,
+    "speaker_f1": 0.58,
     "anonymous_f1": 0.48,
     "max_hops_exact": 0.67,
     "outlet_accuracy": 0.64,

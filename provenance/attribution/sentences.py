@@ -9,8 +9,7 @@ from dataclasses import dataclass
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "jr", "sr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov", "prof",
     "u.s", "u.n", "u.k", "no", "inc", "corp", "co", "ltd", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "dll", "dsb", "tsb", "yth", "h", "hj", "ir", "drs", "st",
-    "mt", "ft", "adm", "cmdr", "pt", "tbk", "no", "e.g", "i.e", "etc", "approx", "d.c",
+    "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "dll", "dsb", "tsb", "yth", "h", "hj", "ir", "drs", "mt", "ft", "adm", "cmdr", "pt", "tbk", "e.g", "i.e", "etc", "approx", "d.c",
 }
 _END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 

@@ -22,7 +22,7 @@ _DETERMINERS = re.compile(r"^(?:namun|tetapi|sementara itu|selain itu|but|howeve
                           re.I)
 _ADVERBS = {"sebelumnya", "juga", "pun", "kemudian", "lalu", "also", "later", "previously", "then", "has", "had",
             "have", "was", "is", "once", "earlier", "again", "further", "kembali", "pernah", "telah", "sudah", "tak",
-            "tidak", "not", "never", "had", "would", "will", "secara", "resmi", "publicly", "repeatedly", "recently"}
+            "tidak", "not", "never", "would", "will", "secara", "resmi", "sebenarnya", "justru", "publicly", "repeatedly", "recently"}
 
 
 @dataclass
@@ -107,12 +107,13 @@ def _tail_run(prefix: str) -> str:
     """The capitalised run that ends `prefix` (the subject right before a verb)."""
     prefix = re.sub(r"\s*[—–]\s*[^—–]{2,90}[—–]\s*$", "", prefix.rstrip())  # "Witkoff—utusan khusus—said"
     prefix = prefix.rstrip(" —–")
-    app = re.match(r"^(.*\S),\s[^,]{2,90},$", prefix)  # "Tokayev, the president, said"
-    if app:
-        prefix = app.group(1)
     toks = _TOKEN.findall(prefix)
     while toks and toks[-1] in _ADVERBS:
         toks.pop()
+    prefix = " ".join(toks)
+    app = re.match(r"^(.*\S),\s[^,]{2,90},$", prefix)  # "Tokayev, the president, said"
+    if app:
+        toks = _TOKEN.findall(app.group(1))
     run: list[str] = []
     for tok in reversed(toks):
         if tok.endswith((",", ".", ";", ":", "\"", "”", "“")) and run:
@@ -140,6 +141,9 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
         if label:
             add(Speaker(label, "anonymous", cue, phrase))
             continue
+        rest = text[m.end() + len(phrase):]
+        if all(w.strip("(),") in lex.titles for w in phrase.split()) and rest.startswith(","):
+            phrase = _head_run(rest[1:].lstrip())  # "ujar Wakil Presiden AS, JD Vance"
         words = phrase.split()
         while words and not _is_cap(words[0]) and words[0].casefold() not in lex.pronouns:
             words.pop(0)  # "kata juru bicara Gedung Putih Karoline Leavitt"
