@@ -47,19 +47,19 @@ def test_two_ingests_of_overlapping_folders(tmp_path):
 
 def test_two_ingests_of_the_same_folder(tmp_path):
     db = str(tmp_path / "prov.db")
-    expected = make_articles(tmp_path / "a", 40)
+    expected = make_articles(tmp_path / "a", 30)
     procs = [prov("--db", db, "ingest", str(tmp_path / "a")) for _ in range(2)]
     outs = [p.communicate(timeout=120) for p in procs]
     for p, (_out, err) in zip(procs, outs, strict=True):
         assert p.returncode == 0, err
     counts = [_counts(out) for out, _ in outs]
-    assert sum(c[0] for c in counts) == 40 and all(c[0] + c[1] == 40 and c[2] == 0 for c in counts)
+    assert sum(c[0] for c in counts) == 30 and all(c[0] + c[1] == 30 and c[2] == 0 for c in counts)
     assert _check_whole(db, expected).keys() == expected.keys()
 
 
 def test_trace_and_export_during_an_ingest_see_whole_articles(tmp_path):
     db = str(tmp_path / "prov.db")
-    expected = make_articles(tmp_path / "a", 100, per=60)
+    expected = make_articles(tmp_path / "a", 60, per=60)
     p = prov("--db", db, "ingest", str(tmp_path / "a"))
     seen_partial = False
     reads = 0

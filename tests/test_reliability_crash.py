@@ -58,7 +58,7 @@ def _rerun_completes(db: str, folder, expected: dict[str, int], already: int) ->
 
 def test_sigkill_in_the_middle_of_an_article(tmp_path):
     folder, db = tmp_path / "in", str(tmp_path / "prov.db")
-    expected = make_articles(folder, 30)
+    expected = make_articles(folder, 20)
     p = prov("--db", db, "ingest", str(folder), env={"PROV_TEST_DIE_AT": "12"})
     p.communicate(timeout=120)
     assert p.returncode == -signal.SIGKILL
@@ -69,7 +69,7 @@ def test_sigkill_in_the_middle_of_an_article(tmp_path):
 
 def test_sigkill_from_outside_at_a_random_moment(tmp_path):
     folder, db = tmp_path / "in", str(tmp_path / "prov.db")
-    expected = make_articles(folder, 150, per=60)
+    expected = make_articles(folder, 100, per=40)
     p = prov("--db", db, "ingest", str(folder))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:  # wait until it is well under way, then kill it mid-stream
