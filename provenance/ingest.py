@@ -15,15 +15,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 
 from . import db as dbmod
 from .attribution import map_article
 from .clean import RuleSet, clean, load_rules
 from .errors import DatabaseError, InputError
-from .parallel import prepare
-from .reader import iter_paths, read_bytes, read_file
-from .records import RawArticle
+from .parallel import Prepared, prepare
+from .reader import flat_text, iter_paths, read_file, read_stream
+from .records import Cleaned, RawArticle
 from .registry import Registry, load_registry
 from .store import Processed, SourceCache, add_path, article_id, exists, stored_ids, write
 
@@ -41,7 +41,7 @@ class IngestOptions:
     rules: list[Path] = field(default_factory=list)
     outlets: list[Path] = field(default_factory=list)
     jobs: int = 1  # processes that clean and map (0: one per core); there is always one writer
-    batch: int = 200  # articles per transaction
+    batch: int = 100  # articles per transaction (1: each article on its own)
 
 
 @dataclass
@@ -57,21 +57,76 @@ class IngestSummary:
 
 
 def process(raw: RawArticle, rules: RuleSet | None = None, registry: Registry | None = None) -> Processed:
-    """Clean and map one article (no database)."""
-    cleaned = clean(raw, rules)
-    if raw.url and not cleaned.meta.url:
-        cleaned.meta.url = raw.url
-    if not cleaned.body.strip():
-        raise InputError(raw.source, "no article text left after cleaning")
-    mapping = map_article(cleaned, registry, outlet=raw.outlet)
+    """Clean and map one article (no database).
+
+    An input the cleaner or mapper cannot handle becomes an :class:`InputError` for that input, so one bad
+    page in a folder never stops the others. HTML nested deeper than a parser's recursion allows is retried as
+    the text between its tags (lxml caps the depth itself, but a Python tree walk over 10,000 nested
+    ``<div>``s passes the interpreter's recursion limit).
+    """
+    try:
+        cleaned = clean_guarded(raw, rules)
+        if raw.url and not cleaned.meta.url:
+            cleaned.meta.url = raw.url
+        if not cleaned.body.strip():
+            raise InputError(raw.source, "no article text left after cleaning")
+        mapping = map_article(cleaned, registry, outlet=raw.outlet)
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(raw.source, "too deeply nested to analyse") from None
+    except Exception as exc:  # noqa: BLE001 - a stage bug on one input must not stop a folder
+        log.exception("%s: cleaning or mapping failed", raw.source)
+        raise InputError(raw.source, f"could not be analysed ({type(exc).__name__}: {exc})") from None
     return Processed(id=article_id(raw.text), raw=raw, cleaned=cleaned, mapping=mapping)
+
+
+def clean_guarded(raw: RawArticle, rules: RuleSet | None = None) -> Cleaned:
+    """``clean``, but HTML too deeply nested for the parsers is cleaned as the text between its tags."""
+    try:
+        return clean(raw, rules)
+    except RecursionError:
+        if raw.kind != "html":
+            raise
+        log.warning("%s: HTML too deeply nested for the parser; reading the text between its tags", raw.source)
+        return clean(replace(raw, text=flat_text(raw.text), kind="text"), rules)
 
 
 def _read(item: Path | str, opts: IngestOptions) -> RawArticle:
     overrides = {"outlet": opts.outlet, "url": opts.url, "language": opts.language}
     if item == "-":
-        return read_bytes(sys.stdin.buffer.read(), "<stdin>", **overrides)
+        return read_stream(sys.stdin.buffer, "<stdin>", **overrides)
     return read_file(item, **overrides)
+
+
+def _store(writer, batch: list[Prepared], registry: Registry) -> tuple[int, int]:
+    """Store a batch of prepared articles in one transaction; return (added, skipped: already stored).
+
+    The articles were cleaned and mapped before the transaction began, so the write lock is held only while
+    rows are inserted. A crash or a database error loses the open batch whole, never part of an article.
+    """
+    for _attempt in range(3):
+        added = skipped = 0
+        try:
+            with dbmod.session(writer) as session:
+                sources = SourceCache(session, registry)
+                for prep in batch:
+                    # Stored before, earlier in this batch, or by another process since it was prepared.
+                    if exists(session, prep.aid):
+                        add_path(session, prep.aid, prep.source)
+                        skipped += 1
+                    elif prep.processed is None:  # stored when it was prepared, deleted since: nothing to write
+                        skipped += 1
+                    else:
+                        write(session, sources, prep.processed)
+                        added += 1
+                session.commit()
+                return added, skipped
+        except IntegrityError:
+            # Only reachable without BEGIN IMMEDIATE (not SQLite): another writer stored the same article or
+            # source between our check and our write. Look again; the next round sees what it stored.
+            log.info("%s: concurrent write, retrying the batch", batch[0].source)
+    raise DatabaseError(f"{dbmod._describe(writer)}: could not store {batch[0].source} (conflicting writers)")
 
 
 def _check_inputs(paths: Iterable[str]) -> int:
@@ -100,39 +155,40 @@ def ingest(
     summary = IngestSummary()
     if "-" in named:  # standard input can be read in this process only
         opts = replace(opts, jobs=1)
-    with dbmod.session(engine) as session:
-        sources = SourceCache(session, registry)
-        batch: set[str] = set()  # ids added in the open transaction
-        changes = 0  # articles and paths added in the open transaction
+    writer = dbmod.write_engine(engine)
+    batch: list[Prepared] = []
+    pending: set[str] = set()  # ids in the batch not yet stored
 
-        def known(aid: str) -> bool:
-            return aid in batch or exists(session, aid)
+    def known(aid: str) -> bool:  # a cheap read first: a stored article is not analysed again
+        if aid in pending:
+            return True
+        with dbmod.session(engine) as session:
+            return exists(session, aid)
 
-        items = prepare(iter_paths(opts.paths), opts, rules, registry, known=known, stored=lambda: stored_ids(session))
-        try:
-            for n, prep in enumerate(items, 1):
-                if prep.error is not None:
-                    # Nothing of this input reached the session: the open batch stays as it was.
-                    summary.failed += 1
-                    summary.errors.append(prep.error)
-                    summary.fatal |= str(prep.item) in named
-                elif prep.processed is None or known(prep.aid):
-                    changes += add_path(session, prep.aid, prep.source)
-                    summary.skipped += 1
-                else:
-                    write(session, sources, prep.processed)
-                    batch.add(prep.aid)
-                    changes += 1
-                    summary.added += 1
-                if changes >= opts.batch:
-                    session.commit()
-                    batch.clear()
-                    changes = 0
-                if progress:
-                    progress(n, total)
-            session.commit()
-        except (IntegrityError, OperationalError) as exc:
-            session.rollback()
-            raise DatabaseError(f"{engine.url.render_as_string(hide_password=True)}: {exc.orig}") from None
+    def snapshot() -> set[str]:
+        with dbmod.session(engine) as session:
+            return stored_ids(session)
+
+    def flush() -> None:
+        added, skipped = _store(writer, batch, registry)
+        summary.added += added
+        summary.skipped += skipped
+        batch.clear()
+        pending.clear()
+
+    for n, prep in enumerate(prepare(iter_paths(opts.paths), opts, rules, registry, known=known, stored=snapshot), 1):
+        if prep.error is not None:
+            summary.failed += 1
+            summary.errors.append(prep.error)
+            summary.fatal |= str(prep.item) in named
+        else:
+            batch.append(prep)
+            pending.add(prep.aid)
+            if len(batch) >= opts.batch:
+                flush()
+        if progress:
+            progress(n, total)
+    if batch:
+        flush()
     engine.dispose()
     return summary

@@ -110,3 +110,19 @@ def test_stdin_is_read_in_this_process(tmp_path):
     result = run_cli("--db", db, "ingest", "--jobs", "2", "-", input=text)
     assert result.exit_code == 0
     assert result.output.strip().endswith("1 added, 0 skipped (already stored), 0 failed")
+
+
+def test_sigkill_mid_batch_loses_the_open_batch_whole(tmp_path):
+    """A real process killed while storing its 12th article, 5 articles per transaction: two whole batches stay."""
+    import signal
+
+    from .fake_prov import make_articles
+    from .test_reliability_crash import _check_whole, _rerun_completes, prov
+
+    folder, db = tmp_path / "in", str(tmp_path / "prov.db")
+    expected = make_articles(folder, 20)
+    p = prov("--db", db, "ingest", "--batch", "5", str(folder), env={"PROV_TEST_DIE_AT": "12"})
+    p.communicate(timeout=120)
+    assert p.returncode == -signal.SIGKILL
+    assert len(_check_whole(db, expected)) == 10
+    _rerun_completes(db, folder, expected, already=10)
