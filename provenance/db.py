@@ -15,6 +15,7 @@ from sqlmodel import Session, SQLModel, create_engine, select
 
 from . import models
 from .errors import DatabaseError
+from .trace.fts import ensure_search_schema
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +104,8 @@ def _prepare(engine: Engine, *, create: bool) -> None:
         return
     try:
         SQLModel.metadata.create_all(engine)
+        with engine.begin() as conn:  # full-text search over articles (provenance/trace/fts.py)
+            ensure_search_schema(conn)
         with Session(engine) as s:
             if s.get(models.Meta, "schema_version") is None:
                 s.add(models.Meta(key="schema_version", value=str(SCHEMA_VERSION)))

@@ -1,0 +1,146 @@
+"""Claims: attributed statements that recur across the matched articles, grouped as one claim.
+
+Two statements of different articles belong to one claim when either
+- their evidence sentences say the same thing: the IDF-weighted overlap of their content words (names of the
+  sources on their chains and function words left out) reaches ``claims.threshold`` in data/trace.toml, with at
+  least three words in common; words that every statement of the story uses weigh little, so "Kazakhstan" and
+  "Abraham Accords" alone do not make two statements one claim; or
+- they are the same report relayed: the same origin told the same first medium (an anonymous US official to
+  Axios, quoted by three outlets), which is one statement however each outlet words it.
+Groups are the connected components of those links; a group is a claim when it spans two or more articles.
+
+Then the story's headline: the words that at least half of the matched titles share (at least two titles) are
+what the story asserts ("Kazakhstan", "bergabung", "Abraham", "Accords"). Every group with a statement that uses
+more than half of those words (so a mere mention of "Abraham Accords" is not enough) asserts the headline, whoever its origin is, so those groups merge into one headline
+claim: the anonymous official who told Axios and Trump on Truth Social are two origins of one claim. Wording
+links alone cannot find that, since "the country is Kazakhstan" shares no words with "Kazakhstan will join".
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+
+from .model import ArticleTrace, Chain, Claim, ClaimArticle
+from .settings import Settings
+from .text import content_words, words
+
+MIN_SHARED = 3
+
+
+class _Union:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+class Similarity:
+    """Weighted word overlap between evidence sentences of one story's statements."""
+
+    def __init__(self, chains: Sequence[Chain], s: Settings):
+        self.bags = [self._bag(c, s) for c in chains]
+        self.raw = [frozenset(content_words(c.hops[0].evidence if c.hops else "", s.stopwords, s.min_word)) for c in chains]
+        df: dict[str, int] = defaultdict(int)
+        for bag in self.bags:
+            for w in bag:
+                df[w] += 1
+        n = max(len(self.bags), 1)
+        self.idf = {w: math.log(1 + n / d) for w, d in df.items()}
+
+    @staticmethod
+    def _bag(c: Chain, s: Settings) -> frozenset[str]:
+        names = {w for name in c.path if name for w in words(name)}
+        return frozenset(content_words(c.hops[0].evidence if c.hops else "", s.stopwords, s.min_word, names))
+
+    def score(self, i: int, j: int) -> float:
+        a, b = self.bags[i], self.bags[j]
+        shared = a & b
+        if len(shared) < MIN_SHARED:
+            return 0.0
+        weight = self.idf.get
+        return sum(weight(w, 0) for w in shared) / min(sum(weight(w, 0) for w in a), sum(weight(w, 0) for w in b))
+
+
+def _same_report(a: Chain, b: Chain) -> bool:
+    return len(a.path) >= 3 and len(b.path) >= 3 and a.origin == b.origin and a.path[1] == b.path[1]
+
+
+def headline_words(titles: Sequence[str | None], s: Settings) -> set[str]:
+    """Content words that at least half of the titles use (none when fewer than two titles are known)."""
+    bags = [content_words(t, s.stopwords, s.min_word) for t in titles if t]
+    if len(bags) < 2:
+        return set()
+    df: dict[str, int] = defaultdict(int)
+    for bag in bags:
+        for w in bag:
+            df[w] += 1
+    return {w for w, n in df.items() if 2 * n >= len(bags) and n >= 2}
+
+
+def _headline_title(articles: Sequence[ArticleTrace], headline: set[str], s: Settings) -> str | None:
+    """The title that says the headline most plainly: most headline words, then the shortest."""
+    titles = sorted({a.title for a in articles if a.title})
+    scored = [(-len(content_words(t, s.stopwords, s.min_word) & headline), len(t), t) for t in titles]
+    return min(scored)[2] if scored else None
+
+
+def group_claims(chains: Sequence[Chain], s: Settings, articles: Sequence[ArticleTrace]) -> list[Claim]:
+    """Claims over ``chains`` (one per statement, already continued across articles), in report order."""
+    chains = list(chains)
+    outlets = {a.id: a.outlet for a in articles}
+    order = {a.id: n for n, a in enumerate(articles)}
+    sim = Similarity(chains, s)
+    union = _Union(len(chains))
+    scores: dict[tuple[int, int], float] = {}
+    for i in range(len(chains)):
+        for j in range(i + 1, len(chains)):
+            if chains[i].article_id == chains[j].article_id:
+                continue
+            v = sim.score(i, j)
+            scores[(i, j)] = v
+            if v >= s.claim_threshold or _same_report(chains[i], chains[j]):
+                union.join(i, j)
+    headline = headline_words([a.title for a in articles], s)
+    need = max(2, len(headline) // 2 + 1)
+    asserting = [i for i in range(len(chains)) if headline and len(sim.raw[i] & headline) >= need]
+    for i in asserting[1:]:
+        union.join(asserting[0], i)
+    headline_root = union.find(asserting[0]) if asserting else None
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(chains)):
+        groups[union.find(i)].append(i)
+    claims = []
+    for root, members in groups.items():
+        by_article: dict[str, list[Chain]] = defaultdict(list)
+        for i in members:
+            by_article[chains[i].article_id].append(chains[i])
+        if len(by_article) < 2:
+            continue
+        # The label is the member most like the others (ties: the first stored), so it reads as the claim itself.
+        def centrality(i: int, members=members) -> tuple[float, int]:
+            return (-sum(scores.get((min(i, j), max(i, j)), 0.0) for j in members if j != i), i)
+
+        label = chains[min(members, key=centrality)].hops[0].evidence
+        if root == headline_root:
+            label = _headline_title(articles, headline, s) or label
+        carried = [
+            ClaimArticle(aid, outlets.get(aid), sorted(cs, key=lambda c: (-c.length, c.origin, c.statement_id)))
+            for aid, cs in sorted(by_article.items(), key=lambda kv: order[kv[0]])
+        ]
+        origins = sorted({f"{c.origin} ({c.origin_kind})" for i in members for c in [chains[i]]})
+        claims.append(Claim("", label, carried, origins, headline=root == headline_root))
+    claims.sort(key=lambda c: (not c.headline, -len(c.articles), -c.max_hops, c.label))
+    for n, claim in enumerate(claims, 1):
+        claim.id = f"C{n}"
+    return claims
