@@ -118,7 +118,7 @@ def render_markdown(report: Report) -> str:
     out += ["", "## Articles", ""]
     for a in report.articles:
         out += [f"### {md_text(a.title) or 'Untitled'} — {_name(a.outlet, 'unknown outlet')}", ""]
-        out.append(f"- id {md_code(a.id)}, published {md_text(a.published) or 'unknown'}, from {md_code(a.source)}")
+        out.append(f"- id {md_code(a.id)}, published {md_text(a.published) or 'unknown'}, from {md_text(a.source)}")
         if a.credits:
             out.append("- Credits:")
             for cr in a.credits:
