@@ -10,8 +10,9 @@ _WORD = re.compile(r"\w+")
 
 def words(text: str) -> list[str]:
     """Lowercased word tokens, accents folded, so a copy that only changes case or accents still matches."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
     return _WORD.findall(folded)
 
 
