@@ -101,8 +101,8 @@ def write(session: Session, sources: SourceCache, item: Processed) -> None:
                 is_self=cit.self,
                 cue=cit.cue,
                 evidence=cit.evidence,
-                span_start=cit.span[0],
-                span_end=cit.span[1],
+                span_start=cit.span[0] if cit.span else None,
+                span_end=cit.span[1] if cit.span else None,
                 confidence=cit.confidence,
             )
         )
