@@ -12,7 +12,7 @@ from .. import db as dbmod
 from .chains import MEDIA, continue_chains, credit_cycles
 from .claims import Similarity, group_claims
 from .load import load_traces
-from .model import ArticleTrace, Chain, Cycle, Flag, OutletRow, Report, Reuse, TraceOptions
+from .model import ArticleTrace, Chain, Claim, Cycle, Flag, OutletRow, Report, Reuse, TraceOptions
 from .reuse import Doc, find_reuse
 from .search import find_articles
 from .settings import Settings, settings
@@ -46,10 +46,10 @@ def build(session: Session, options: TraceOptions, s: Settings) -> Report:
     loops = continue_chains(articles, same_statement)
     edges = _edges(articles)
     cycles = sorted({*(Cycle(c) for c in loops), *credit_cycles(edges)}, key=lambda c: c.outlets)
-    claims = group_claims([c for a in articles for c in a.chains], s, articles)
+    claims = group_claims([c for a in articles for c in a.chains], s, articles, bodies)
     reuses = find_reuse([Doc(a, bodies[a.id]) for a in articles], s)
     report = Report(options, articles, edges, claims, reuses, cycles)
-    report.flags = _flags(articles, reuses, cycles, kinds)
+    report.flags = _flags(articles, claims, reuses, cycles, kinds)
     report.outlets = _outlets(articles, edges, kinds)
     return report
 
@@ -62,7 +62,7 @@ def _edges(articles: list[ArticleTrace]) -> dict[tuple[str, str], int]:
     return dict(sorted(edges.items()))
 
 
-def _flags(articles: list[ArticleTrace], reuses: list[Reuse], cycles: list[Cycle], kinds: dict[str, str]) -> list[Flag]:
+def _flags(articles: list[ArticleTrace], claims: list[Claim], reuses: list[Reuse], cycles: list[Cycle], kinds: dict[str, str]) -> list[Flag]:
     published = {a.outlet for a in articles if a.outlet}
     labels = {a.id: a.label if not a.outlet else f"{a.outlet} ({a.id})" for a in articles}
     flags: set[Flag] = set()
@@ -77,6 +77,10 @@ def _flags(articles: list[ArticleTrace], reuses: list[Reuse], cycles: list[Cycle
             first = c.origin if c.origin_kind in MEDIA else (c.path[1] if len(c.path) > 2 else None)
             if first and first not in published:
                 flags.add(Flag("outside-corpus", a.id, f"{a.label}: a chain ends at {first}, whose own article is not in this corpus"))
+    for claim in claims:
+        for ca in claim.articles:
+            if not ca.chains:
+                flags.add(Flag("unattributed", ca.article_id, f"{labels[ca.article_id]} states claim {claim.id} without attributing it to a source"))
     for r in reuses:
         if not r.credited:
             flags.add(

@@ -9,8 +9,8 @@ Two statements of different articles belong to one claim when either
   Axios, quoted by three outlets), which is one statement however each outlet words it.
 Groups are the connected components of those links; a group is a claim when it spans two or more articles.
 
-Then the story's headline: the words that at least half of the matched titles share (at least two titles) are
-what the story asserts ("Kazakhstan", "bergabung", "Abraham", "Accords"). Every group with a statement that uses
+Then the story's headline: the words that at least half of the matched articles use in their title and first
+sentence (at least two articles) are what the story asserts ("Kazakhstan", "bergabung", "Abraham", "Accords"). Every group with a statement that uses
 more than half of those words (so a mere mention of "Abraham Accords" is not enough) asserts the headline, whoever its origin is, so those groups merge into one headline
 claim: the anonymous official who told Axios and Trump on Truth Social are two origins of one claim. Wording
 links alone cannot find that, since "the country is Kazakhstan" shares no words with "Kazakhstan will join".
@@ -93,9 +93,15 @@ def _candidates(sim: Similarity, chains: Sequence[Chain]) -> list[tuple[int, int
     return sorted(pair for pair, n in shared.items() if n >= MIN_SHARED)
 
 
-def headline_words(titles: Sequence[str | None], s: Settings) -> set[str]:
-    """Content words that at least half of the titles use (none when fewer than two titles are known)."""
-    bags = [content_words(t, s.stopwords, s.min_word) for t in titles if t]
+def lead(text: str, limit: int = 300) -> str:
+    """The first sentence (or line) of a body: where a news article states its headline claim."""
+    end = min((i for i in (text.find(". "), text.find("\n")) if i >= 0), default=len(text))
+    return text[: min(end, limit)]
+
+
+def headline_words(heads: Sequence[str | None], s: Settings) -> set[str]:
+    """Content words that at least half of the heads (title and lead) use; none when fewer than two are known."""
+    bags = [content_words(t, s.stopwords, s.min_word) for t in heads if t]
     if len(bags) < 2:
         return set()
     df: dict[str, int] = defaultdict(int)
@@ -112,7 +118,9 @@ def _headline_title(articles: Sequence[ArticleTrace], headline: set[str], s: Set
     return min(scored)[2] if scored else None
 
 
-def group_claims(chains: Sequence[Chain], s: Settings, articles: Sequence[ArticleTrace]) -> list[Claim]:
+def group_claims(
+    chains: Sequence[Chain], s: Settings, articles: Sequence[ArticleTrace], bodies: dict[str, str] | None = None
+) -> list[Claim]:
     """Claims over ``chains`` (one per statement, already continued across articles), in report order."""
     chains = list(chains)
     outlets = {a.id: a.outlet for a in articles}
@@ -134,7 +142,9 @@ def group_claims(chains: Sequence[Chain], s: Settings, articles: Sequence[Articl
         if len({chains[i].article_id for i in members}) > 1:
             for i in members[1:]:
                 union.join(members[0], i)
-    headline = headline_words([a.title for a in articles], s)
+    bodies = bodies or {}
+    heads = {a.id: " ".join(filter(None, [a.title, lead(bodies.get(a.id, ""))])) for a in articles}
+    headline = headline_words(list(heads.values()), s)
     need = max(2, len(headline) // 2 + 1)
     asserting = [i for i in range(len(chains)) if headline and len(sim.raw[i] & headline) >= need]
     for i in asserting[1:]:
@@ -148,6 +158,12 @@ def group_claims(chains: Sequence[Chain], s: Settings, articles: Sequence[Articl
         by_article: dict[str, list[Chain]] = defaultdict(list)
         for i in members:
             by_article[chains[i].article_id].append(chains[i])
+        if root == headline_root:
+            # An article whose own title or lead asserts the headline carries the claim even when no statement
+            # of it is attributed: it is listed with no chain (0 hops), and flagged as unattributed.
+            for a in articles:
+                if a.id not in by_article and len(content_words(heads[a.id], s.stopwords, s.min_word) & headline) >= need:
+                    by_article[a.id] = []
         if len(by_article) < 2:
             continue
         # The label is the member most like the others (ties: the first stored), so it reads as the claim itself.

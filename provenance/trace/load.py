@@ -40,7 +40,7 @@ def load_traces(session: Session, articles: Sequence[models.Article]) -> tuple[l
     kinds = {s.name: s.kind for s in sources.values()}
 
     cites: dict[str, list[models.Citation]] = defaultdict(list)
-    for c in sorted(citations, key=lambda c: (c.span_start, c.id)):
+    for c in sorted(citations, key=lambda c: (c.span_start if c.span_start is not None else -1, c.id)):
         cites[c.article_id].append(c)
     stmts: dict[str, list[models.Statement]] = defaultdict(list)
     for st in sorted(statements, key=lambda s: (s.span_start, s.id)):

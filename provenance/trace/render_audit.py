@@ -15,6 +15,8 @@ def audit_rows(report: Report) -> list[list[str]]:
     rows = []
     for cl in report.claims:
         for ca in cl.articles:
+            if not ca.chains:
+                rows.append([cl.id, ca.article_id, ca.outlet or "", "0", "(unattributed)", "", "", cl.label])
             for c in ca.chains:
                 chain = " > ".join(n or "(this article)" for n in c.path)
                 rows.append([cl.id, ca.article_id, ca.outlet or "", str(c.length), c.origin, c.origin_kind, chain, cl.label])

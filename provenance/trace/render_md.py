@@ -101,7 +101,7 @@ def render_markdown(report: Report) -> str:
             "| --- | --- | --- | --- |",
         ]
         for ca in cl.articles:
-            origins = "; ".join(sorted({md_text(c.origin) for c in ca.chains}))
+            origins = "; ".join(sorted({md_text(c.origin) for c in ca.chains})) or "(unattributed)"
             out.append(f"| {md_code(ca.article_id)} | {_name(ca.outlet, 'unknown outlet')} | {ca.hops} | {origins} |")
         out.append("")
         for ca in cl.articles:
