@@ -49,6 +49,19 @@ class MediaCue:
 
 
 @dataclass(frozen=True)
+class Hint:
+    name: str
+    before: re.Pattern  # must match the text before the outlet's name (search)
+    after: re.Pattern  # must match the text right after it (match)
+    role: str  # "" | "wire-if-agency"
+    where: str  # opening | anywhere | title
+    country: str | None = None
+
+
+HINT_PLACES = ("opening", "anywhere", "title")
+
+
+@dataclass(frozen=True)
 class Lexicon:
     media_cues: tuple[MediaCue, ...]
     post_rx: re.Pattern  # "<medium> reported"
@@ -67,7 +80,7 @@ class Lexicon:
     canonical: tuple[tuple[re.Pattern, str], ...]
     countries: dict[str, str]  # variant (casefolded) -> canonical country
     titles: frozenset[str]
-    hints: tuple[tuple[str, re.Pattern, re.Pattern, str], ...]
+    hints: tuple[Hint, ...]
 
 
 @functools.lru_cache(maxsize=1)
@@ -107,14 +120,12 @@ def load_lexicon() -> Lexicon:
     countries = {v.casefold(): k for k, vs in src.get("countries", {}).items() for v in (k, *vs)}
     hints = []
     for row in _read("outlet_hints.toml").get("hint", []):
-        hints.append(
-            (
-                row["name"],
-                _compile("outlet_hints.toml", row["before"], 0),
-                _compile("outlet_hints.toml", row["after"], 0),
-                row.get("role", ""),
-            )
-        )
+        where = row.get("where", "opening")
+        if where not in HINT_PLACES or not isinstance(row.get("name"), str):
+            raise RuleError(f"{DATA_DIR / 'outlet_hints.toml'}: hint {row.get('name')!r}: bad name or `where`")
+        hints.append(Hint(row["name"], _compile("outlet_hints.toml", row["before"], 0),
+                          _compile("outlet_hints.toml", row["after"], 0), row.get("role", ""), where,
+                          row.get("country")))
     ref_body = "|".join(re.escape(r) for r in sorted(refs, key=len, reverse=True))
     return Lexicon(
         media_cues=tuple(cues),
