@@ -22,7 +22,19 @@ _DETERMINERS = re.compile(r"^(?:namun|tetapi|sementara itu|selain itu|but|howeve
                           re.I)
 _ADVERBS = {"sebelumnya", "juga", "pun", "kemudian", "lalu", "also", "later", "previously", "then", "has", "had",
             "have", "was", "is", "once", "earlier", "again", "further", "kembali", "pernah", "telah", "sudah", "tak",
-            "tidak", "not", "never", "would", "will", "secara", "resmi", "sebenarnya", "justru", "publicly", "repeatedly", "recently"}
+            "tidak", "not", "never", "would", "will", "secara", "resmi", "sebenarnya", "justru", "publicly", "repeatedly",
+            "recently", "bahkan", "lantas", "pula", "sempat", "langsung", "terus", "akhirnya", "sendiri", "only",
+            "first", "privately", "initially", "separately", "subsequently", "specifically", "reportedly"}
+# "Presiden Trump secara khusus menekankan": an Indonesian adverb phrase "secara <word>" before the verb.
+_SECARA = {"secara", "dengan"}
+_POLL = re.compile(r"(?:\d+(?:[.,]\d+)?\s*(?:%|persen|percent|per cent)(?:\s+(?:of|dari))?|mayoritas|majority of)\s*$",
+                   re.I)
+# Capitalised function words that open a sentence are not part of the subject: "Meski Iran mengatakan ...".
+_OPENERS = {"meski", "meskipun", "walau", "walaupun", "namun", "tetapi", "sementara", "sedangkan", "adapun",
+            "bahkan", "karena", "jika", "saat", "ketika", "setelah", "sebelum", "kini", "kemudian", "lalu", "selain",
+            "however", "but", "and", "meanwhile", "also", "then", "still", "yet", "so", "now", "when", "after",
+            "before", "if", "while", "although", "though", "because", "since", "another", "other", "both", "each",
+            "in", "on", "at", "for", "with", "as", "di", "pada", "dalam", "untuk", "dengan"}
 
 
 @dataclass
@@ -40,7 +52,8 @@ def _is_cap(tok: str) -> bool:
 
 def _nationality(text: str, lex: Lexicon) -> str:
     for tok in re.findall(r"[A-Z][\w.]*(?:\s[A-Z]\w+)?", text):
-        country = lex.countries.get(tok.casefold()) or lex.countries.get(tok.split()[0].casefold())
+        country = next((c for c in (lex.countries.get(tok.casefold()), *map(lex.countries.get, tok.casefold().split()))
+                        if c), None)
         if country:
             return {"United States": "US", "United Kingdom": "UK"}.get(country, country)
     return ""
@@ -103,13 +116,39 @@ def _head_run(text: str) -> str:
     return text[: m.start()] if m else text[:80]
 
 
+def _strip_adverbs(toks: list[str]) -> list[str]:
+    while toks:
+        if toks[-1].casefold() in _ADVERBS:
+            toks.pop()
+        elif len(toks) >= 2 and toks[-2].casefold() in _SECARA and toks[-1].islower():
+            del toks[-2:]
+        else:
+            break
+    return toks
+
+
+def _anonymous_tail(clause: str, lex: Lexicon) -> tuple[str, str] | None:
+    """An anonymous subject that ends right before the verb: "sources familiar with the probe said",
+    "PG&E officials said", "Officials said": (label, phrase as written) for the longest such phrase."""
+    toks = _strip_adverbs(_TOKEN.findall(clause))
+    tail = " ".join(toks[-12:])
+    for m in re.finditer(r"(?:^|(?<=\s))\S", tail):
+        phrase = tail[m.start():]
+        if not phrase[:1].isalpha() and not phrase[:1].isdigit():
+            continue
+        p = _DETERMINERS.sub("", phrase)
+        for rx, label in lex.anonymous:
+            if rx.fullmatch(p):
+                nat = _nationality(phrase, lex)
+                return f"{nat} {label}".strip(), phrase
+    return None
+
+
 def _tail_run(prefix: str) -> str:
     """The capitalised run that ends `prefix` (the subject right before a verb)."""
     prefix = re.sub(r"\s*[—–]\s*[^—–]{2,90}[—–]\s*$", "", prefix.rstrip())  # "Witkoff—utusan khusus—said"
     prefix = prefix.rstrip(" —–")
-    toks = _TOKEN.findall(prefix)
-    while toks and toks[-1] in _ADVERBS:
-        toks.pop()
+    toks = _strip_adverbs(_TOKEN.findall(prefix))
     prefix = " ".join(toks)
     app = re.match(r"^(.*\S),\s[^,]{2,90},$", prefix)  # "Tokayev, the president, said"
     if app:
@@ -122,9 +161,24 @@ def _tail_run(prefix: str) -> str:
             run.insert(0, tok)
             continue
         break
-    while run and run[0].casefold() in _CONNECT:
+    while run and (run[0].casefold() in _CONNECT or run[0].casefold().strip(",") in _OPENERS):
         run.pop(0)
     return " ".join(run)
+
+
+def _appositive(phrase: str, rest: str, lex: Lexicon, registry: Registry) -> str:
+    """"ujar Wakil Presiden AS, JD Vance", "disampaikan Duta Besar Iran untuk PBB, Ali Bahreini": a title phrase
+    followed by the person's name after a comma; the name is the speaker."""
+    words = phrase.split()
+    if not words or words[0].strip("(),") not in lex.titles or not rest.startswith(","):
+        return phrase
+    name = _head_run(rest[1:].lstrip())
+    sp = classify(name, lex, registry, "")
+    if sp and sp.kind == "person" and len(name.split()) <= 4:
+        return name
+    if all(w.strip("(),") in lex.titles for w in words):
+        return name
+    return phrase
 
 
 def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
@@ -141,9 +195,7 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
         if label:
             add(Speaker(label, "anonymous", cue, phrase))
             continue
-        rest = text[m.end() + len(phrase):]
-        if all(w.strip("(),") in lex.titles for w in phrase.split()) and rest.startswith(","):
-            phrase = _head_run(rest[1:].lstrip())  # "ujar Wakil Presiden AS, JD Vance"
+        phrase = _appositive(phrase, text[m.end() + len(phrase):], lex, registry)
         words = phrase.split()
         while words and not _is_cap(words[0]) and words[0].casefold() not in lex.pronouns:
             words.pop(0)  # "kata juru bicara Gedung Putih Karoline Leavitt"
@@ -152,6 +204,9 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
         phrase = _head_run(text[m.end():])
         if lex.anaphora_rx.match(text, m.start()):
             continue
+        if m.group()[:2].casefold() == "di" and not _is_cap(phrase.split()[0] if phrase.split() else ""):
+            continue  # passive "disampaikan selama KTT": no agent named
+        phrase = _appositive(phrase, text[m.end() + len(phrase):], lex, registry)
         label = _anonymous(phrase, lex)
         if label:
             add(Speaker(label, "anonymous", m.group().strip(), phrase))
@@ -161,11 +216,19 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
         prefix = text[: m.start()]
         clause = re.split(r"[.;:!?\"“”]\s", prefix + " ")[-1]
         run = _tail_run(clause)
+        anon = _anonymous_tail(clause, lex)
+        if anon and _POLL.search(clause[: clause.rfind(anon[1].split()[0])] if anon[1] in clause else ""):
+            anon = None  # "56 persen warga berpendapat": a poll's share, not a source
+        if anon and (not run or run in anon[1]):  # "Officials said", "two people familiar with it said"
+            add(Speaker(anon[0], "anonymous", m.group(), anon[1]))
+            continue
         sp = classify(run, lex, registry, m.group()) if run else None
         if sp is None:
             label = _anonymous(clause, lex)
             if label:
                 sp = Speaker(label, "anonymous", m.group(), clause.strip())
+        elif sp.kind == "person" and "statement" in m.group() and len(sp.name.split()) == 1:
+            sp = Speaker(sp.name, "institution", sp.cue, sp.raw)  # "SoftBank said in a statement"
         add(sp)
     # "... who spoke on condition of anonymity", "yang berbicara secara anonim": anonymous even without a subject.
     if not any(s.kind == "anonymous" for s in found) and re.search(
