@@ -19,7 +19,7 @@ import logging
 
 from ..records import Cleaned, Mapping
 from ..registry import Registry, load_registry
-from . import chains, outlet, sentences
+from . import chains, outlet, posts, sentences
 from .lexicon import load_lexicon
 from .normalise import normalise_speakers
 
@@ -46,6 +46,7 @@ def map_article(cleaned: Cleaned, registry: Registry | None = None, *, outlet: s
             chains._edge(st, own_name, True, credit, first, 0.95)
     chains.process(sents, cleaned.body, lex, registry, own_names, st)
     statements = normalise_speakers(st.statements, cleaned.body, lex)
+    _embedded_posts(st, sents, cleaned.body, registry)
     result = Mapping(
         outlet=own_name,
         outlet_kind=own.outlet.kind if own.outlet else None,
@@ -55,6 +56,22 @@ def map_article(cleaned: Cleaned, registry: Registry | None = None, *, outlet: s
     log.debug("mapped: outlet=%s, %d citations, %d statements", own_name, len(result.citations),
               len(result.statements))
     return result
+
+
+def _embedded_posts(st: chains.State, sents: list[sentences.Sentence], body: str, registry: Registry) -> None:
+    """"— Name (@handle) July 13, 2017": the account's post on X, relayed by this article (after the names were
+    normalised: a display name is kept as the account shows it)."""
+    platform = registry.resolve("X")
+    if platform is None:
+        return
+    for post in posts.embedded_posts(body):
+        sent = next((s for s in sents if s.start <= post.start < s.end), None)
+        if sent is None:
+            continue
+        credit = chains.Credit(platform.name, platform.kind, "source", "embedded post", post.start - sent.start)
+        citing, is_self = chains._credit_citing(st)
+        chains._edge(st, citing, is_self, credit, sent, 0.8)
+        chains._statement(st, post.author, "person", [post.author, platform.name], "embedded post", sent)
 
 
 def _own(cleaned: Cleaned, registry: Registry, lex, override: str | None) -> outlet.Own:

@@ -1,0 +1,29 @@
+"""Embedded social posts kept by a scrape: "— Name (@handle) Month D, YYYY" (articles written for these tests)."""
+
+from __future__ import annotations
+
+from provenance.attribution import map_article
+from provenance.attribution.posts import embedded_posts
+from provenance.records import Cleaned
+
+BODY = ("Readers mocked the plan online.\nThis fence is see-through, apparently. pic.twitter.com/abc123  "
+        "Rina Hart (@rinahart) March 3, 2021Others were less amused.\nWhat a week.— Bolt Fan (@bolt_fan_99)March 4, "
+        "2021\nThe mayor did not reply.")
+
+
+def test_signatures_found_with_display_names():
+    assert [p.author for p in embedded_posts(BODY)] == ["Rina Hart (@rinahart)", "Bolt Fan (@bolt_fan_99)"]
+
+
+def test_each_post_is_a_statement_through_x():
+    cleaned = Cleaned(body=BODY)
+    m = map_article(cleaned)
+    assert {(c.self, c.cited) for c in m.citations} == {(True, "X")}
+    chains = {s.source: s.chain for s in m.statements}
+    assert chains["Rina Hart (@rinahart)"] == ["Rina Hart (@rinahart)", "X", None]
+    for s in m.statements:
+        assert cleaned.body[s.span[0]:s.span[1]] == s.evidence
+
+
+def test_a_handle_without_a_date_is_no_signature():
+    assert embedded_posts("Follow us (@newsdesk) for updates. Email (@ desk) later.") == []
