@@ -43,3 +43,19 @@ def test_em_dash_agency_credit_is_a_relayed_wire_copy():
 def test_a_mention_is_not_a_mark():
     # another desk named in reporting, with no dateline/footer shape, leaves the outlet unknown
     assert _own("Warga membaca Kompas setiap pagi di warung.\nHarga kopi naik.").outlet is None
+
+
+def test_removed_syndication_footer_is_a_credit_without_span():
+    body = "JAKARTA, KOMPAS.com - Harga emas naik pada Senin.\n\"Permintaan tinggi,\" kata analis Budi Hartono."
+    footer = Removed("Artikel ini telah tayang di Kontan.co.id dengan judul \"Emas Naik\"", "syndication.footer", line=9)
+    m = _own(body, [footer])
+    cit = next(c for c in m.citations if c.cited == "Kontan")
+    assert cit.self and cit.span is None and cit.evidence == footer.text
+    assert next(s for s in m.statements if s.source == "Budi Hartono").chain == ["Budi Hartono", "Kontan", "Kompas"]
+
+
+def test_markdown_emphasis_does_not_hide_a_credit():
+    body = "Rudal itu lolos dari pertahanan udara, menurut laporan *Al Jazeera*, Senin.\nSerangan berlanjut."
+    m = _own(body)
+    assert {(c.self, c.cited) for c in m.citations} == {(True, "Al Jazeera")}
+    assert all(body[c.span[0]:c.span[1]] == c.evidence for c in m.citations)
