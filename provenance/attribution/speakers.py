@@ -59,10 +59,17 @@ def _nationality(text: str, lex: Lexicon) -> str:
     return ""
 
 
+def _is_country_or_title(rest: str, lex: Lexicon) -> bool:
+    word = rest.split()[0].strip(",.;:()") if rest.split() else ""
+    return word.casefold() in lex.countries or word in lex.titles
+
+
 def _anonymous(phrase: str, lex: Lexicon, anchored: bool = True) -> str | None:
     p = _DETERMINERS.sub("", phrase.strip())
     for rx, label in lex.anonymous:
         m = rx.match(p) if anchored else rx.search(p)
+        if m and anchored and re.match(r"\s+[A-Z][a-z]", p[m.end():]) and not _is_country_or_title(p[m.end():], lex):
+            return None  # "kata analis Budi Hartono": a named person after the role word
         if m and m.group().strip() and (not anchored or len(p) - m.end() < 40):
             nat = _nationality(m.group(), lex)
             return f"{nat} {label}".strip()
