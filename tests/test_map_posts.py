@@ -27,3 +27,15 @@ def test_each_post_is_a_statement_through_x():
 
 def test_a_handle_without_a_date_is_no_signature():
     assert embedded_posts("Follow us (@newsdesk) for updates. Email (@ desk) later.") == []
+
+
+def test_a_verb_that_names_its_platform_credits_it():
+    m = map_article(Cleaned(body="\"A total disgrace,\" Mayor Lena Ortiz tweeted on Friday.\nThe council met."))
+    assert {(c.self, c.cited) for c in m.citations} == {(True, "X")}
+    assert m.statements[0].chain == ["Lena Ortiz", "X", None]
+
+
+def test_a_reference_list_ends_at_a_line_without_a_medium():
+    body = "The dam held, officials said.\nSources:\nReuters\nBBC News\nNews agencies\nFacebook\nYouTube"
+    cited = {c.cited for c in map_article(Cleaned(body=body)).citations}
+    assert cited == {"Reuters", "BBC"}

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..records import Citation, Statement
 from ..registry import Registry
 from .lexicon import Lexicon
-from .media import Credit, sentence_credits
+from .media import Credit, implied_platforms, sentence_credits
 from .sentences import Sentence
 from .speakers import find_speakers
 
@@ -56,6 +56,8 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
             in_refs = True
             continue
         ms = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
+        if in_refs and sent.line_start and not ms:
+            in_refs = False  # a reference list is contiguous: "SOURCE:" / "News agencies" then a site menu is not one
         if in_refs:  # a reference section credits every medium it names
             for m in ms:
                 if m.entry.name not in own:
@@ -65,6 +67,8 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
                     _statement(st, m.entry.name, m.entry.kind, [m.entry.name], c.cue, sent)
             continue
         credits = sentence_credits(sent, ms, lex, registry, own)
+        if not any(c.kind == "platform" for c in credits):
+            credits += implied_platforms(sent, lex, registry, own)
         synd = lex.syndication_rx.search(sent.text)
         if synd:
             for c in credits:

@@ -81,11 +81,13 @@ class Lexicon:
     countries: dict[str, str]  # variant (casefolded) -> canonical country
     titles: frozenset[str]
     hints: tuple[Hint, ...]
+    implied: tuple[tuple[re.Pattern, str], ...] = ()  # a verb that names its platform -> the platform's name
 
 
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     cues, post, filler, coord, refs, synd, inv, verbs, acc, ana, pron, unknown = ([] for _ in range(12))
+    implied: dict[str, list[str]] = {}
     for file in CUE_FILES:
         data = _read(file)
         media, speech = data.get("media"), data.get("speech")
@@ -103,6 +105,8 @@ def load_lexicon() -> Lexicon:
         refs += media.get("reference_heads", [])
         synd += media.get("syndication", [])
         unknown += media.get("unknown_after", [])
+        for platform, words in media.get("implied_platform", {}).items():
+            implied.setdefault(platform, []).extend(words)
         inv += speech.get("inverted", [])
         verbs += speech.get("verbs", [])
         acc += speech.get("according", [])
@@ -153,4 +157,5 @@ def load_lexicon() -> Lexicon:
         countries=countries,
         titles=frozenset(src.get("titles", {}).get("words", [])),
         hints=tuple(hints),
+        implied=tuple((_words_rx(words, "cues"), name) for name, words in implied.items()),
     )

@@ -96,3 +96,14 @@ def sentence_credits(
                           cm.group().strip(), ns, True, resolved=entry is not None))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def implied_platforms(sent: Sentence, lex: Lexicon, registry: Registry, own: set[str]) -> list[Credit]:
+    """A verb that names its platform ("Trump tweeted", "said in a tweet", "dalam cuitannya"): the post is on X."""
+    out = []
+    for rx, name in lex.implied:
+        m = rx.search(sent.text)
+        entry = registry.resolve(name) if m else None
+        if entry and entry.name not in own:
+            out.append(Credit(entry.name, entry.kind, "source", m.group().strip(), m.start()))
+    return out
