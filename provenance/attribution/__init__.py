@@ -52,7 +52,7 @@ def map_article(cleaned: Cleaned, registry: Registry | None = None, *, outlet: s
             credit = chains.Credit(own.wire.name, own.wire.kind, "relay", f"({own.wire.name})", 0)
             chains._edge(st, own_name, True, credit, first, 0.95)
     chains.process(sents, view, lex, registry, own_names, st)
-    statements = normalise_speakers(st.statements, view, lex)
+    statements = normalise_speakers(st.statements, view, lex, registry)
     _embedded_posts(st, sents, view, registry)
     for x in (*st.edges.values(), *statements):
         if x.span is not None:

@@ -12,7 +12,7 @@ from .lexicon import Lexicon
 _TOKEN = re.compile(r"\S+")
 # Subject phrases stop at punctuation or at a word that starts the rest of the clause.
 _STOP = re.compile(
-    r"[,.;:!?\"“”]|\s(?:kepada|dalam|di|saat|ketika|pada|seperti|sebagaimana|yang|melalui|usai|setelah|sambil|"
+    r"[,.;:!?\"“”]|kepada(?=[A-Z])|\s(?:kepada|dalam|selama|sejak|untuk|di|saat|ketika|pada|seperti|sebagaimana|yang|melalui|usai|setelah|sambil|"
     r"dilansir|dikutip|bahwa|soal|terkait|to|in|on|at|during|after|when|while|as|who|adding|according|via|that|"
     r"before|because|and|dan)\b"
 )
@@ -27,14 +27,19 @@ _ADVERBS = {"sebelumnya", "juga", "pun", "kemudian", "lalu", "also", "later", "p
             "first", "privately", "initially", "separately", "subsequently", "specifically", "reportedly"}
 # "Presiden Trump secara khusus menekankan": an Indonesian adverb phrase "secara <word>" before the verb.
 _SECARA = {"secara", "dengan"}
+_PLACE_TAIL = re.compile(r"\s+(?:di|in|from|dari|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}$")
 _POLL = re.compile(r"(?:\d+(?:[.,]\d+)?\s*(?:%|persen|percent|per cent)(?:\s+(?:of|dari))?|mayoritas|majority of)\s*$",
                    re.I)
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "senin", "selasa", "rabu",
+             "kamis", "jumat", "sabtu", "minggu", "ahad", "january", "february", "march", "april", "may", "june", "july",
+             "august", "september", "october", "november", "december", "januari", "februari", "maret", "mei", "juni",
+             "juli", "agustus", "oktober", "desember", "today", "yesterday", "tonight", "hari"}
 # Capitalised function words that open a sentence are not part of the subject: "Meski Iran mengatakan ...".
 _OPENERS = {"meski", "meskipun", "walau", "walaupun", "namun", "tetapi", "sementara", "sedangkan", "adapun",
             "bahkan", "karena", "jika", "saat", "ketika", "setelah", "sebelum", "kini", "kemudian", "lalu", "selain",
             "however", "but", "and", "meanwhile", "also", "then", "still", "yet", "so", "now", "when", "after",
             "before", "if", "while", "although", "though", "because", "since", "another", "other", "both", "each",
-            "in", "on", "at", "for", "with", "as", "di", "pada", "dalam", "untuk", "dengan"}
+            "in", "on", "at", "for", "with", "as", "di", "pada", "dalam", "untuk", "dengan", "menurut", "kata", "ujar"}
 
 
 @dataclass
@@ -93,8 +98,13 @@ def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | 
     if registry.resolve(run) or registry.resolve(re.sub(r"^the\s+", "", run, flags=re.I)):
         return None
     tokens = run.split()
-    if not tokens or not _is_cap(tokens[-1]):
-        return None
+    while tokens and tokens[0].casefold().strip(",") in _OPENERS:
+        tokens.pop(0)  # "Namun Mendagri", "Menurut Mualem"
+    if not tokens or not _is_cap(tokens[-1]) or re.fullmatch(r"\([^)]*\)", tokens[0]):
+        return None  # "(NORTHCOM)" alone is the tail of a name cut by the subject parser
+    if all(t.casefold() in _CALENDAR or t.casefold().strip(",") in lex.countries for t in tokens):
+        return None  # "Friday", "Minggu", "Russia": a day or a country is no speaker
+    run = " ".join(tokens)
     stripped = _strip_titles(tokens, lex)
     inst = lex.institution_rx.search(run)
     tail: list[str] = []
@@ -138,7 +148,7 @@ def _anonymous_tail(clause: str, lex: Lexicon) -> tuple[str, str] | None:
     """An anonymous subject that ends right before the verb: "sources familiar with the probe said",
     "PG&E officials said", "Officials said": (label, phrase as written) for the longest such phrase."""
     toks = _strip_adverbs(_TOKEN.findall(clause))
-    tail = " ".join(toks[-12:])
+    tail = _PLACE_TAIL.sub("", " ".join(toks[-14:]))  # "Para pejabat di Tel Aviv mengatakan"
     for m in re.finditer(r"(?:^|(?<=\s))\S", tail):
         phrase = tail[m.start():]
         if not phrase[:1].isalpha() and not phrase[:1].isdigit():
@@ -211,10 +221,11 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
         phrase = _head_run(text[m.end():])
         if lex.anaphora_rx.match(text, m.start()):
             continue
-        if m.group()[:2].casefold() == "di" and not _is_cap(phrase.split()[0] if phrase.split() else ""):
-            continue  # passive "disampaikan selama KTT": no agent named
-        phrase = _appositive(phrase, text[m.end() + len(phrase):], lex, registry)
         label = _anonymous(phrase, lex)
+        if not label and m.group()[:2].casefold() == "di" and not _is_cap(phrase.split()[0] if phrase.split() else ""):
+            continue  # passive "disampaikan selama KTT": no agent named
+        if not label:
+            phrase = _appositive(phrase, text[m.end() + len(phrase):], lex, registry)
         if label:
             add(Speaker(label, "anonymous", m.group().strip(), phrase))
         else:
