@@ -39,3 +39,9 @@ def test_a_reference_list_ends_at_a_line_without_a_medium():
     body = "The dam held, officials said.\nSources:\nReuters\nBBC News\nNews agencies\nFacebook\nYouTube"
     cited = {c.cited for c in map_article(Cleaned(body=body)).citations}
     assert cited == {"Reuters", "BBC"}
+
+
+def test_media_joined_before_one_verb_are_all_credited():
+    m = map_article(Cleaned(body="The mayor will resign on Monday, ABC News and the Boston Globe reported.\n"
+                                 "Ties to the firm were cleared, Lavrov said, RIA reported."))
+    assert {c.cited for c in m.citations} == {"ABC News", "The Boston Globe", "RIA Novosti"}

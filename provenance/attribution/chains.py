@@ -100,14 +100,15 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
             if any(r.scope for r in relays):
                 st.context = chain_media
         elif sources:
-            for s in sources:
+            for i, s in enumerate(sources):  # "CNN and the New York Times reported": each is credited
                 if s.name in st.context:
-                    chain_media = st.context[st.context.index(s.name):]
+                    media = st.context[st.context.index(s.name):]
                 else:
                     citing, is_self = _credit_citing(st)
                     _edge(st, citing, is_self, s, sent, 0.85)
-                    chain_media = [s.name]
-                break
+                    media = [s.name]
+                if i == 0:
+                    chain_media = media
         for a, c in citing_pairs:
             if a is None:
                 citing, is_self = _credit_citing(st)

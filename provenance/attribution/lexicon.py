@@ -133,12 +133,17 @@ def load_lexicon() -> Lexicon:
     ref_body = "|".join(re.escape(r) for r in sorted(refs, key=len, reverse=True))
     return Lexicon(
         media_cues=tuple(cues),
-        post_rx=_compile("cues", r"^(?:['’]s)?\s*,?\s*(?:" + "|".join(
+        # "Reuters reported", "Kantor Berita Negara Saudi (SPA) mengatakan", "The Times on Friday reported"
+        post_rx=_compile("cues", r"^(?:['’]s)?\s*(?:\([^)]{1,15}\))?\s*,?\s*"
+            r"(?:(?:on|pada|last|this|earlier|also|juga|kemudian|later)(?:\s+[\w()/]+)?\s+)?(?:" + "|".join(
             p.replace(" ", r"\s+") for p in sorted(set(post), key=len, reverse=True)) + r")(?![^\W\d_])", re.I),
-        filler_rx=_compile("cues", r"^(?:\s*[,:(]?\s*(?:" + "|".join(
+        filler_rx=_compile("cues", r"^(?:\s*[,:(“\"‘]?\s*(?:" + "|".join(
             f.replace(" ", r"\s+") for f in sorted(set(filler), key=len, reverse=True))
-            + r"|[A-Z][\w-]+)(?![^\W\d_]))*\s*[,:(]?\s*$", re.I),
-        coord_rx=_compile("cues", r"^\s*(?:" + "|".join(re.escape(c) for c in set(coord)) + r")\s*$", re.I),
+            + r"|[A-Z][\w-]+)(?![^\W\d_]))*\s*[,:(“\"‘]?\s*$", re.I),
+        # "Reuters dan Al Arabiya", "CNN dan kantor berita FARS", "CNN and the New York Times"
+        coord_rx=_compile("cues", r"^\s*(?:" + "|".join(re.escape(c) for c in set(coord)) + r")\s*(?:(?:the|"
+                          + "|".join(f.replace(" ", r"\s+") for f in sorted(set(filler), key=len, reverse=True))
+                          + r")\s+)*$", re.I),
         reference_rx=_compile("cues", rf"^\s*(?:{ref_body})\s*:?\s*$", re.I),
         unknown_rx=_words_rx(unknown, "cues"),
         syndication_rx=_compile("cues", r"(?:" + "|".join(synd) + r")\s*", re.I),
