@@ -59,3 +59,11 @@ def test_markdown_emphasis_does_not_hide_a_credit():
     m = _own(body)
     assert {(c.self, c.cited) for c in m.citations} == {(True, "Al Jazeera")}
     assert all(body[c.span[0]:c.span[1]] == c.evidence for c in m.citations)
+
+
+def test_cleaner_metadata_naming_the_relayed_agency_is_not_the_publisher():
+    cleaned = Cleaned(body="(Reuters) — The startup is under investigation, two people familiar with the matter said.",
+                      meta=Metadata(outlet="Reuters"))
+    m = map_article(cleaned)
+    assert m.outlet is None
+    assert {(c.self, c.cited) for c in m.citations} == {(True, "Reuters")}

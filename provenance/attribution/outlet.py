@@ -44,6 +44,9 @@ def detect(cleaned: Cleaned, registry: Registry, lex: Lexicon, override: str | N
             own.outlet, own.written = (found.outlet, None) if found.outlet else (None, own.written)
     else:
         own.outlet = found.outlet
+    if not override and found.wire and own.outlet and own.outlet.name == found.wire.name and cleaned.meta.outlet:
+        # the cleaner read "(Reuters) —" as the publisher; an em-dash agency credit is a relayed wire copy
+        own.outlet = found.outlet if found.outlet and found.outlet.name != found.wire.name else None
     if found.wire and (own.outlet is None or own.outlet.name != found.wire.name):
         own.wire, own.wire_span = found.wire, found.wire_span
     return own
