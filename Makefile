@@ -44,6 +44,7 @@ clean:
 SIZES   ?= 1000,10000
 REPEATS ?= 3
 JOBS    ?= 1,2
+INPUTS  ?= text,html
 
 bench: $(STAMP)
-	$(BIN)/python -m bench.run --sizes $(SIZES) --repeats $(REPEATS) --jobs $(JOBS)
+	$(BIN)/python -m bench.run --sizes $(SIZES) --repeats $(REPEATS) --jobs $(JOBS) --inputs $(INPUTS)

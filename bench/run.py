@@ -91,7 +91,7 @@ def _ingest_cmd(db: Path, folder: Path, jobs: int) -> list[str]:
     return [PY, "-m", "cli.main", "--db", str(db), "ingest", str(folder), "--quiet", "--jobs", str(jobs)]
 
 
-def bench_size(n: int, out: Path, repeats: int, jobs: list[int], log) -> tuple[list[Row], Query, dict]:
+def bench_size(n: int, out: Path, repeats: int, jobs: list[int], inputs: set[str], log) -> tuple[list[Row], Query, dict]:
     folder = out / str(n)
     t0 = time.perf_counter()
     manifest = generate(n, folder)
@@ -113,6 +113,8 @@ def bench_size(n: int, out: Path, repeats: int, jobs: list[int], log) -> tuple[l
         rows.append(row)
         traced = traced or db
         log(f"[{n}] text ingest --jobs {j}: {row.seconds:.2f}s")
+    if "html" not in inputs:
+        return rows, trace_and_export(n, traced, manifest["queries"], repeats), manifest
     # HTML: trafilatura alone, then prov ingest.
     extract = Row(n, "html", "trafilatura alone", 1, _repeat(n, repeats, [PY, "-m", "bench.baselines", "extract", str(folder / "html")], None))
     rows.append(extract)
@@ -231,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000,10000")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--jobs", default="1,2")
+    ap.add_argument("--inputs", default="text,html", help="text, html or both (text is always run: trace and export use it)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     ap.add_argument("--results", type=Path, default=ROOT / "bench" / "results.md")
     args = ap.parse_args(argv)
@@ -243,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     load0, started = os.getloadavg(), time.time()
     rows, queries, manifests = [], [], {}
     for n in sizes:
-        r, q, m = bench_size(n, args.out, args.repeats, jobs, log)
+        r, q, m = bench_size(n, args.out, args.repeats, jobs, set(args.inputs.split(",")), log)
         rows += r
         queries.append(q)
         manifests[n] = m
