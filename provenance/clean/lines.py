@@ -1,0 +1,108 @@
+"""The line model the passes share, and the whole-line and block rule passes.
+
+Each input line keeps its 0-based number, so every removal can say where it was. A pass never deletes a line:
+it marks it removed with a :class:`~provenance.records.Removed` record, and later passes skip it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..records import Removed
+from .predicates import member_ok
+from .rules import BlockRule, LineRule
+
+_MARKUP = re.compile(r"\*\*|__")
+_HEADING = re.compile(r"^#{1,6}\s")
+_LITERAL_NL = re.compile(r"^(?:\\[nr])+$")
+
+
+@dataclass
+class Line:
+    no: int
+    text: str  # stripped; inline cuts shorten it
+    removed: Removed | None = None
+    protected: bool = False  # inside a reference section: structural guesses leave it alone
+    cuts: list[Removed] = field(default_factory=list)
+
+    @property
+    def kept(self) -> bool:
+        return self.removed is None and bool(self.text)
+
+    @property
+    def norm(self) -> str:
+        """The text as rules see it: markdown emphasis dropped."""
+        return _MARKUP.sub("", self.text).strip()
+
+    def remove(self, rule: str, reason: str) -> None:
+        if self.removed is None:
+            self.removed = Removed(self.text, rule, reason, self.no)
+
+
+def split_lines(text: str) -> list[Line]:
+    return [Line(no, raw.strip()) for no, raw in enumerate(text.splitlines())]
+
+
+def is_heading(line: Line) -> bool:
+    return bool(_HEADING.match(line.text))
+
+
+def _skippable(line: Line) -> bool:
+    """Lines a block looks through: blank ones and literal "\\n" debris."""
+    return not line.text or bool(_LITERAL_NL.match(line.text))
+
+
+def apply_line_rules(lines: list[Line], rules: list[LineRule]) -> None:
+    for line in lines:
+        if not line.kept:
+            continue
+        norm = line.norm
+        for rule in rules:
+            if rule.matches(norm):
+                line.remove(rule.name, rule.reason)
+                break
+
+
+def _block_span(lines: list[Line], i: int, rule: BlockRule) -> int:
+    """Index of the last line of the block starting at ``i`` (``i`` itself when it has no members)."""
+    window = range(i + 1, min(len(lines), i + 1 + rule.max_lines))
+    if rule.end is not None:
+        for j in window:
+            if lines[j].kept and rule.end.search(lines[j].norm):
+                return j
+    if rule.to_heading:
+        last = i
+        for j in range(i + 1, min(len(lines), i + 1 + rule.max_lines)):
+            if is_heading(lines[j]):
+                break
+            last = j
+        return last
+    last = i
+    taken = 0
+    for j in window:
+        line = lines[j]
+        if _skippable(line) or (line.removed is not None):
+            continue
+        if taken >= rule.max_lines or not any(
+            (member_ok(m, line.norm) if isinstance(m, str) else m.search(line.norm)) for m in rule.member
+        ):
+            break
+        last = j
+        taken += 1
+    return last
+
+
+def apply_block_rules(lines: list[Line], rules: list[BlockRule]) -> None:
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        rule = next((r for r in rules if line.kept and r.start.search(line.norm)), None)
+        if rule is None:
+            i += 1
+            continue
+        last = _block_span(lines, i, rule)
+        for j in range(i, last + 1):
+            if lines[j].text and not lines[j].protected:
+                lines[j].remove(rule.name, rule.reason)
+        i = last + 1
