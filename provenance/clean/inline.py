@@ -24,7 +24,7 @@ _GLUE = re.compile(r"(?<=[a-z\u00E0-\u024F0-9.?!:)])(?=[A-Z][a-z])")
 
 def _title_token(tok: str) -> bool:
     core = tok.strip("\"“”'‘’()[],:;")
-    if not core:
+    if not any(c.isalnum() for c in core):
         return True  # punctuation such as "-" or "|" inside a headline
     head = core[0]
     return head.isupper() or head.isdigit() or core.lower() in FUNCTION_WORDS
@@ -73,6 +73,8 @@ def cut_inline(text: str, rules: list[InlineRule]) -> tuple[str, list[tuple[str,
                 if end == m.end() and m.end() < len(text) and not m.group().rstrip().endswith(":"):
                     pos = m.end()  # "Baca juga" without a headline or a colon: ordinary words, leave them
                     continue
+            if rule.headline and m.start() == 0 and len(text[end:].split()) < 8:
+                end = len(text)  # a link line in its own right: a sentence-case headline is not body text
             piece = text[m.start():end]
             if not piece.strip():
                 pos = end + 1

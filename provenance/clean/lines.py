@@ -58,8 +58,9 @@ def apply_line_rules(lines: list[Line], rules: list[LineRule]) -> None:
         if not line.kept:
             continue
         norm = line.norm
+        n_words = len(norm.split())
         for rule in rules:
-            if rule.matches(norm):
+            if rule.matches(norm, n_words):
                 line.remove(rule.name, rule.reason)
                 break
 
@@ -97,7 +98,8 @@ def apply_block_rules(lines: list[Line], rules: list[BlockRule]) -> None:
     i = 0
     while i < len(lines):
         line = lines[i]
-        rule = next((r for r in rules if line.kept and r.start.search(line.norm)), None)
+        norm = line.norm if line.kept else ""
+        rule = next((r for r in rules if norm and r.start.search(norm)), None)
         if rule is None:
             i += 1
             continue

@@ -20,7 +20,7 @@ _OUTLET = r"[A-Z][\w.&'’]*(?:\s[A-Z][\w.&'’]*){0,3}"
 # Order matters: the most explicit forms first.
 _DATELINES = [
     # "WASHINGTON (Reuters) -", "(CNN)", "SAN FRANCISCO (AP) —"
-    re.compile(r"^(?:[A-Z][A-Za-z./ ]{1,40})?\s*\((?P<outlet>[A-Z][\w.&' ]{1,30})\)(?:" + _DASH + r"|\s)"),
+    re.compile(r"^(?:[A-Z][A-Z./, ]{1,40})?\s*\((?P<outlet>[A-Z][\w.&' ]{1,30})\)(?:" + _DASH + r"|\s)"),
     # "Jakarta, IDN Times -", "JAKARTA,KOMPAS.com -", "TEHERAN, KOMPAS.com --", "Jakarta, CNN Indonesia --"
     re.compile(r"^(?P<city>[A-Z][A-Za-z .]{1,30}),\s*(?P<outlet>" + _OUTLET + r")" + _DASH),
     # "Liputan6.com, Teheran -", "REPUBLIKA.CO.ID, LONDON --", "TEMPO.CO,Jakarta-", "Kompas.com -"
@@ -40,7 +40,7 @@ _MONTHS = {
 }
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATES = [
-    (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"), "ymd"),
+    (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"), "ymd"),
     (re.compile(r"\b(?P<d>\d{1,2})\s+(?P<mon>" + _MONTH_RE + r")\.?\s+(?P<y>(?:19|20)\d\d)\b", re.I), "dmy"),
     (re.compile(r"\b(?P<mon>" + _MONTH_RE + r")\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I), "mdy"),
     (re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)\b"), "dmy"),
@@ -141,7 +141,8 @@ def extract(lines: list[Line], removed: list[Removed], title: str | None, body: 
         if meta.outlet:
             break
     meta.author, meta.editor = _people(removed)
-    head = " ".join(ln.text for ln in lines[:60] if ln.text)
+    # the date of publication sits in the dateline or the first paragraphs; later dates are often history
+    head = " ".join([ln.text for ln in lines if ln.text][:12])[:4000]
     meta.published = find_date(head)
     meta.language = guess_language(body)
     return meta

@@ -34,8 +34,8 @@ class LineRule:
     pattern: re.Pattern[str]
     max_words: int | None = None
 
-    def matches(self, text: str) -> bool:
-        if self.max_words is not None and len(text.split()) > self.max_words:
+    def matches(self, text: str, n_words: int) -> bool:
+        if self.max_words is not None and n_words > self.max_words:
             return False
         return self.pattern.search(text) is not None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .lines import Line, is_heading
-from .predicates import is_headline, is_sentence
+from .predicates import is_headline, is_sentence, is_url
 
 # name -> reason, for --explain and the docs.
 REASONS = {
@@ -103,9 +103,13 @@ def absorb_fragments(lines: list[Line]) -> None:
     """Short fragments just before a removed line that continues them belong to the same boilerplate.
 
     A prompt split over several lines ("Simak / breaking news / dan / berita pilihan / kami langsung …") is
-    caught by its last line; the fragments above it go with it.
+    caught by its last line; the fragments above it go with it, and so does a bare link right under it
+    ("… WhatsApp Channel :" then the channel URL).
     """
     for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if line.removed is not None and nxt is not None and nxt.kept and not nxt.protected and is_url(nxt.text):
+            nxt.remove(line.removed.rule, line.removed.reason)
         if line.removed is None or not _CONTINUES.match(line.removed.text):
             continue
         j = i - 1
@@ -126,7 +130,7 @@ def drop_caption_alt_text(lines: list[Line]) -> None:
             line.remove("caption.alt-text", REASONS["caption.alt-text"])
 
 
-def take_title(lines: list[Line], title: str | None, is_dateline) -> str | None:
+def take_title(lines: list[Line], title: str | None, is_dateline, guess: bool = True) -> str | None:
     """Find the headline ("# title" line, else a headline-shaped first line) and drop its repeats."""
     kept = _kept(lines)
     if not kept:
@@ -136,7 +140,7 @@ def take_title(lines: list[Line], title: str | None, is_dateline) -> str | None:
         if first.text.startswith("# "):
             title = first.text[2:].strip()
             first.remove("title", REASONS["title"])
-        elif len(kept) > 1 and is_headline(first.norm) and not is_dateline(first.norm) \
+        elif guess and len(kept) > 1 and is_headline(first.norm) and not is_dateline(first.norm) \
                 and len(first.text.split()) >= 3 and not first.protected:
             title = first.norm
             first.remove("title", REASONS["title"])

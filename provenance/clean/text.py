@@ -2,10 +2,11 @@
 
 Order matters and is deliberate:
 1. block rules see the raw lines, so a bare "Baca juga:" label still has its headlines under it;
-2. whole-line rules;
-3. reference sections are protected from the guesses that follow;
-4. duplicates are dropped before inline cuts change the lines they are compared with;
-5. inline cuts;
+2. reference sections are protected from the guesses that follow;
+3. duplicates are dropped before inline cuts change the lines they are compared with;
+4. inline cuts, before the whole-line rules: a prompt glued to the end of a real line ("… Loading...Ikuti
+   channel X") must cost the line its tail, not the whole line;
+5. whole-line rules, on what the cuts left;
 6. shape guesses (menus, alt text, split prompts) and the title last, once the boilerplate above it is gone.
 """
 
@@ -22,12 +23,15 @@ from .rules import RuleSet
 log = logging.getLogger(__name__)
 
 
-def clean_lines(text: str, rules: RuleSet, title: str | None = None) -> Cleaned:
+def clean_lines(text: str, rules: RuleSet, title: str | None = None, guesses: bool = True) -> Cleaned:
+    """Clean plain text. ``guesses=False`` skips the shape guesses made for flattened page scrapes (menus,
+    repeated paragraphs, a headline-shaped first line): text from an HTML extractor has had its page structure
+    used already, and there those guesses mostly hit lists and tables of the article itself."""
     lines = split_lines(text)
     apply_block_rules(lines, rules.blocks)
-    apply_line_rules(lines, rules.lines)
     structure.protect_references(lines)
-    structure.drop_duplicates(lines)
+    if guesses:
+        structure.drop_duplicates(lines)
     for line in lines:
         if not line.kept:
             continue
@@ -35,11 +39,13 @@ def clean_lines(text: str, rules: RuleSet, title: str | None = None) -> Cleaned:
         for piece, rule in cuts:
             line.cuts.append(Removed(piece, rule.name, rule.reason, line.no))
         line.text = rest
+    apply_line_rules(lines, rules.lines)
     # a line emptied by inline cuts was boilerplate through and through: its pieces are already recorded
-    structure.drop_short_runs(lines)
+    if guesses:
+        structure.drop_short_runs(lines)
     structure.drop_caption_alt_text(lines)
     structure.absorb_fragments(lines)
-    title = structure.take_title(lines, title, meta.is_dateline)
+    title = structure.take_title(lines, title, meta.is_dateline, guess=guesses)
 
     removed: list[Removed] = []
     for line in lines:
