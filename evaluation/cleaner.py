@@ -156,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.limit:
                 measured["html.f1"] = html["prov"][0]
                 measured["html.f1_minus_best"] = html["prov"][0] - best[0]
+                measured["html.speed_ratio"] = html["prov"][1] / best[1]
 
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))
     failed = [f"{k}: {measured[k]:.4f} < floor {floor}" for k, floor in floors.items() if k in measured

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from ..records import Cleaned, Metadata
-from .htmlmeta import head_metadata
+from .htmlmeta import head_metadata, head_of
 from .rules import RuleSet
 from .text import clean_lines
 
@@ -23,20 +23,18 @@ EXTRACT_OPTIONS = {"favor_precision": True, "include_comments": False}
 
 def clean_html(html: str, rules: RuleSet, url: str | None = None) -> Cleaned:
     import trafilatura  # heavy import, only needed for HTML
-    from trafilatura.utils import load_html
 
-    tree = load_html(html)
-    if tree is None:
-        log.info("not parseable as HTML: %s", url or "<html>")
-        return Cleaned(body="", removed=[], meta=Metadata(url=url))
-    head = head_metadata(tree)  # before extraction: trafilatura prunes the tree it is given
-    text = trafilatura.extract(tree, url=url, **EXTRACT_OPTIONS) or ""
+    tree = head_of(html)
+    head = head_metadata(tree) if tree is not None else Metadata()
+    # The page goes to trafilatura as a string: handing it a parsed tree makes it deep-copy the tree.
+    text = trafilatura.extract(html, url=url, **EXTRACT_OPTIONS) or ""
     if not text:
         log.info("trafilatura found no main text in %s", url or "<html>")
     result = clean_lines(text, rules, title=head.title, guesses=False)
     meta = result.meta
     meta.title = head.title or meta.title
-    meta.outlet = meta.outlet or head.outlet
+    # the site that published the page, over a wire credit in its dateline (a Reuters story on another site)
+    meta.outlet = head.outlet or meta.outlet
     meta.author = meta.author or head.author
     meta.published = head.published or meta.published
     meta.language = head.language or meta.language

@@ -7,6 +7,9 @@ fraction of that, and the text pass still finds datelines and bylines in the bod
 
 from __future__ import annotations
 
+import re
+
+from lxml import etree
 from lxml import html as lxml_html
 
 from ..records import Metadata
@@ -32,9 +35,22 @@ def _first(tree: lxml_html.HtmlElement, paths: tuple[str, ...]) -> str | None:
     return None
 
 
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+
+
+def head_of(html: str) -> lxml_html.HtmlElement | None:
+    """Parse only the page head (plus the <html> tag): a fraction of the cost of the whole page."""
+    m = _HEAD_END.search(html, 0, 200_000)
+    try:
+        return lxml_html.fromstring(html[: m.end()] if m else html[:50_000])
+    except (etree.ParserError, ValueError):
+        return None
+
+
 def head_metadata(tree: lxml_html.HtmlElement) -> Metadata:
     date = _first(tree, _DATE)
-    lang = tree.get("lang") or _first(tree, ("//html/@lang", '//meta[@http-equiv="content-language"]/@content'))
+    root = tree.getroottree().getroot()
+    lang = root.get("lang") or _first(tree, ("//html/@lang", '//meta[@http-equiv="content-language"]/@content'))
     author = _first(tree, _AUTHOR)
     return Metadata(
         title=_first(tree, _TITLE),
