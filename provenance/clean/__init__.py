@@ -12,7 +12,8 @@ author, editor, published, language, url. A reference section ("Sumber-sumber", 
 for the mapper.
 
 User rules: ``load_rules([Path("my.toml")])``; also ``$PROV_RULES`` (paths joined by ``os.pathsep``) or, when that
-is unset, ``~/.config/prov/rules.toml``. Format: the header of ``provenance/data/boilerplate.toml``.
+is unset, ``~/.config/prov/rules.toml`` (``$XDG_CONFIG_HOME/prov/rules.toml``); ``rules=None`` means packaged
+rules plus those default files. Format: the header of ``provenance/data/boilerplate.toml``.
 
 Modules: ``rules`` (loading), ``lines`` (block and line rules), ``inline`` (cuts inside a line), ``structure``
 (shape-based passes), ``predicates`` (line shapes), ``meta`` (metadata), ``text`` (the pipeline),
@@ -22,15 +23,15 @@ Modules: ``rules`` (loading), ``lines`` (block and line rules), ``inline`` (cuts
 from __future__ import annotations
 
 from ..records import Cleaned, RawArticle
-from .rules import RuleSet, load_rules, packaged_rules
+from .rules import RuleSet, default_rules, load_rules, packaged_rules
 from .text import clean_lines
 
-__all__ = ["RuleSet", "clean", "clean_text", "load_rules", "explain"]
+__all__ = ["RuleSet", "clean", "clean_text", "load_rules", "explain", "packaged_rules"]
 
 
 def clean_text(text: str, rules: RuleSet | None = None) -> Cleaned:
     """Clean a plain-text article."""
-    return clean_lines(text, rules if rules is not None else packaged_rules())
+    return clean_lines(text, rules if rules is not None else default_rules())
 
 
 def clean(raw: RawArticle, rules: RuleSet | None = None) -> Cleaned:
@@ -38,7 +39,7 @@ def clean(raw: RawArticle, rules: RuleSet | None = None) -> Cleaned:
     if raw.kind == "html":
         from .html import clean_html  # trafilatura is imported only when HTML comes in
 
-        result = clean_html(raw.text, rules if rules is not None else packaged_rules(), url=raw.url)
+        result = clean_html(raw.text, rules if rules is not None else default_rules(), url=raw.url)
     else:
         result = clean_text(raw.text, rules)
     if raw.outlet:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .predicates import is_sentence
 from .rules import InlineRule
 
 # Short words left lower-case inside title-case headlines (Indonesian and English).
@@ -73,8 +74,9 @@ def cut_inline(text: str, rules: list[InlineRule]) -> tuple[str, list[tuple[str,
                 if end == m.end() and m.end() < len(text) and not m.group().rstrip().endswith(":"):
                     pos = m.end()  # "Baca juga" without a headline or a colon: ordinary words, leave them
                     continue
-            if rule.headline and m.start() == 0 and len(text[end:].split()) < 8:
-                end = len(text)  # a link line in its own right: a sentence-case headline is not body text
+            rest = text[end:].strip()
+            if rule.headline and m.start() == 0 and len(rest.split()) < 8 and not is_sentence(rest):
+                end = len(text)  # a link line in its own right: the tail of a sentence-case headline goes too
             piece = text[m.start():end]
             if not piece.strip():
                 pos = end + 1

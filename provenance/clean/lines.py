@@ -65,7 +65,15 @@ def apply_line_rules(lines: list[Line], rules: list[LineRule]) -> None:
                 break
 
 
-def _block_span(lines: list[Line], i: int, rule: BlockRule) -> int:
+def _own_rule(line: Line, blocks: list[BlockRule], singles: list[LineRule]) -> bool:
+    """Does another rule claim this line? Then it is not a member of the block above it."""
+    norm = line.norm
+    n_words = len(norm.split())
+    return any(b.start.search(norm) for b in blocks) or any(r.matches(norm, n_words) for r in singles)
+
+
+def _block_span(lines: list[Line], i: int, rule: BlockRule, blocks: list[BlockRule],
+                singles: list[LineRule]) -> int:
     """Index of the last line of the block starting at ``i`` (``i`` itself when it has no members)."""
     window = range(i + 1, min(len(lines), i + 1 + rule.max_lines))
     if rule.end is not None:
@@ -87,14 +95,16 @@ def _block_span(lines: list[Line], i: int, rule: BlockRule) -> int:
             continue
         if taken >= rule.max_lines or not any(
             (member_ok(m, line.norm) if isinstance(m, str) else m.search(line.norm)) for m in rule.member
-        ):
+        ) or _own_rule(line, blocks, singles):
             break
         last = j
         taken += 1
     return last
 
 
-def apply_block_rules(lines: list[Line], rules: list[BlockRule]) -> None:
+def apply_block_rules(lines: list[Line], rules: list[BlockRule], singles: list[LineRule] = ()) -> None:
+    """Blocks: a start line and its members. A line another rule claims ends the block (so ``--explain``
+    names the right rule for it)."""
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -103,7 +113,7 @@ def apply_block_rules(lines: list[Line], rules: list[BlockRule]) -> None:
         if rule is None:
             i += 1
             continue
-        last = _block_span(lines, i, rule)
+        last = _block_span(lines, i, rule, rules, list(singles))
         for j in range(i, last + 1):
             if lines[j].text and not lines[j].protected:
                 lines[j].remove(rule.name, rule.reason)

@@ -164,10 +164,25 @@ def default_user_files() -> list[Path]:
     return [config] if config.is_file() else []
 
 
-def load_rules(extra: Sequence[Path] = ()) -> RuleSet:
+@lru_cache(maxsize=8)
+def _with_user_files(files: tuple[tuple[str, float], ...]) -> RuleSet:
+    return load_rules([Path(name) for name, _ in files], user_defaults=False)
+
+
+def default_rules() -> RuleSet:
+    """What ``clean(..., rules=None)`` uses: packaged rules plus the default user files, recompiled only when
+    one of those files changes."""
+    files = default_user_files()
+    if not files:
+        return packaged_rules()
+    key = tuple((str(p), p.stat().st_mtime if p.exists() else -1.0) for p in files)
+    return _with_user_files(key)
+
+
+def load_rules(extra: Sequence[Path] = (), user_defaults: bool = True) -> RuleSet:
     """Packaged rules, then the default user files, then ``extra`` (e.g. ``--rules FILE``)."""
     rules = packaged_rules()
-    for path in [*default_user_files(), *map(Path, extra)]:
+    for path in [*(default_user_files() if user_defaults else []), *map(Path, extra)]:
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as exc:

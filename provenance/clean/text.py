@@ -28,7 +28,7 @@ def clean_lines(text: str, rules: RuleSet, title: str | None = None, guesses: bo
     repeated paragraphs, a headline-shaped first line): text from an HTML extractor has had its page structure
     used already, and there those guesses mostly hit lists and tables of the article itself."""
     lines = split_lines(text)
-    apply_block_rules(lines, rules.blocks)
+    apply_block_rules(lines, rules.blocks, rules.lines)
     structure.protect_references(lines)
     if guesses:
         structure.drop_duplicates(lines)
