@@ -126,3 +126,9 @@ def test_no_article_specific_wording_in_rules():
     rules = (Path(__file__).resolve().parent.parent / "provenance" / "data" / "boilerplate.toml").read_text()
     for banned in ("AIOTrade", "aboodi", "IDN App", "Kazakhstan", "Pahami", "Kompas.com WhatsApp"):
         assert banned.lower() not in rules.lower()
+
+
+def test_split_link_word_is_not_a_credit_line():
+    text = "Kabar itu pertama kali dilaporkan oleh\nReuters\n, Selasa (10/6/2025), mengutip dua pejabat.\n"
+    assert "Reuters" in clean_text(text).body.split("\n")
+    assert "Reuters" not in clean_text("Warga mengungsi ke balai desa.\n\nReuters\n\nHujan masih turun.").body

@@ -13,7 +13,7 @@ from ..records import Removed
 from .predicates import member_ok
 from .rules import BlockRule, LineRule
 
-_MARKUP = re.compile(r"\*\*|__")
+_MARKUP = re.compile(r"\*\*")
 _HEADING = re.compile(r"^#{1,6}\s")
 _LITERAL_NL = re.compile(r"^(?:\\[nr])+$")
 
@@ -53,9 +53,20 @@ def _skippable(line: Line) -> bool:
     return not line.text or bool(_LITERAL_NL.match(line.text))
 
 
+_CONTINUES = re.compile(r"^[a-z\u00E0-\u024F,.;:)\]]")
+
+
+def split_link_word(lines: list[Line], i: int) -> bool:
+    """A short line that the next line continues (``…dilansir\nReuters\n, Selasa``): old scrapes put each
+    linked word on its own line, and such a word is part of a body sentence, whatever it looks like alone."""
+    if len(lines[i].text.split()) > 3 or i + 1 >= len(lines):
+        return False
+    return bool(_CONTINUES.match(lines[i + 1].text))
+
+
 def apply_line_rules(lines: list[Line], rules: list[LineRule]) -> None:
-    for line in lines:
-        if not line.kept:
+    for i, line in enumerate(lines):
+        if not line.kept or split_link_word(lines, i):
             continue
         norm = line.norm
         n_words = len(norm.split())

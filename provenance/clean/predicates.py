@@ -29,7 +29,8 @@ def is_headline(text: str) -> bool:
     n = len(words(text))
     if n == 0 or n > 18 or len(text) > 160:
         return False
-    if is_sentence(text) or text[0].islower() or text[0] in "\"“'‘(,":
+    # a headline may open with a quoted word ('Tarzan' actor …); a line opening with "(" or "," is a fragment
+    if is_sentence(text) or text[0].islower() or text[0] in "(,":
         return False
     return True
 

@@ -65,6 +65,8 @@ def drop_duplicates(lines: list[Line]) -> None:
 
 
 def _menu_item(text: str) -> bool:
+    if not any(c.isalnum() for c in text):
+        return True  # the "," between tag links
     return len(text.split()) <= 5 and len(text) <= 40 and not is_sentence(text) and not text.endswith(",")
 
 
@@ -92,8 +94,8 @@ def drop_short_runs(lines: list[Line]) -> None:
         after = lines[j] if j < n else None
         fenced = (before is None or not before.text) and (after is None or not after.text)
         continued = after is not None and after.kept and bool(_CONTINUES.match(after.text))
-        glued_before = before is not None and before.kept and not is_sentence(before.text) and len(before.text) > 40
-        if (len(run) >= 3 or (len(run) == 2 and fenced)) and not continued and not glued_before:
+        run = [ln for ln in run if any(c.isalnum() for c in ln.text)] and run
+        if (len(run) >= 3 or (len(run) == 2 and fenced)) and not continued:
             for line in run:
                 line.remove("menu.short-run", REASONS["menu.short-run"])
         i = max(j, i + 1)
