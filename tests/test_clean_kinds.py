@@ -132,3 +132,30 @@ def test_split_link_word_is_not_a_credit_line():
     text = "Kabar itu pertama kali dilaporkan oleh\nReuters\n, Selasa (10/6/2025), mengutip dua pejabat.\n"
     assert "Reuters" in clean_text(text).body.split("\n")
     assert "Reuters" not in clean_text("Warga mengungsi ke balai desa.\n\nReuters\n\nHujan masih turun.").body
+
+
+def test_source_label_goes_but_the_named_source_stays():
+    text = "The ceasefire held overnight, officials said.\nSOURCE:\nReuters\nAsia\nMiddle East\nIran\n"
+    lines = clean_text(text).body.split("\n")
+    assert lines == ["The ceasefire held overnight, officials said.", "Reuters"]
+
+
+def test_credits_prompts_and_glued_links():
+    text = (
+        "Gempa mengguncang wilayah itu pada Senin siang, kata badan geofisika.\n"
+        "KOMPAS.com/NAMA FOTOGRAFER\n"
+        "ANTARA FOTO/Nama Fotografer/abc.\n"
+        "Lihat Foto\n"
+        "Also read: Quake Survivors Still Waiting For Aid\n"
+        "Dapatkan update berita pilihan setiap hari. Mari bergabung di Grup Telegram kami.\n"
+        "Ikuti berita terkini kami di Google News.\n"
+        "Warga diminta tetap waspada. ALSO READ: Aid Convoys Reach Remote Villages Relawan terus berdatangan.\n"
+    )
+    result = clean_text(text)
+    assert result.body.split("\n") == [
+        "Gempa mengguncang wilayah itu pada Senin siang, kata badan geofisika.",
+        "Warga diminta tetap waspada. Relawan terus berdatangan.",
+    ]
+    assert [p.rule for p in result.removed] == [
+        "caption.agency-credit", "caption.agency-credit", "share.buttons", "related.inline", "app.prompt",
+        "app.prompt", "related.inline"]

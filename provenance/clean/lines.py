@@ -71,6 +71,8 @@ def apply_line_rules(lines: list[Line], rules: list[LineRule]) -> None:
         norm = line.norm
         n_words = len(norm.split())
         for rule in rules:
+            if line.protected and rule.kind == "caption":
+                continue  # an agency named in a reference list is a source, not a photo credit
             if rule.matches(norm, n_words):
                 line.remove(rule.name, rule.reason)
                 break

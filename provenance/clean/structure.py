@@ -33,8 +33,14 @@ def _kept(lines: list[Line]) -> list[Line]:
     return [ln for ln in lines if ln.kept]
 
 
+# "Source: Reuters" / "Sumber:" then one line: the label itself is page furniture (a line rule removes it),
+# but the line it introduces names who the text came from, so the guesses must not take it.
+SOURCE_LABEL = re.compile(r"^(?:source|sumber|credit|kredit)\s*:\s*$", re.IGNORECASE)
+
+
 def protect_references(lines: list[Line]) -> None:
-    """Mark the lines of a reference section (heading up to the first removed or blank-separated gap)."""
+    """Mark the lines of a reference section (heading up to the first removed line), and the line after a
+    bare "Source:" label."""
     for i, line in enumerate(lines):
         if line.kept and REFERENCE_HEADING.match(line.norm):
             line.protected = True
@@ -43,6 +49,10 @@ def protect_references(lines: list[Line]) -> None:
                     break
                 if nxt.text:
                     nxt.protected = True
+        elif line.kept and SOURCE_LABEL.match(line.norm):
+            nxt = next((ln for ln in lines[i + 1:] if ln.text), None)
+            if nxt is not None and nxt.kept:
+                nxt.protected = True
 
 
 def drop_duplicates(lines: list[Line]) -> None:
