@@ -21,7 +21,7 @@ trace: $(STAMP)
 	$(BIN)/prov --db $(DB) trace "$(QUERY)"
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 SHARED ?= ../shared
 

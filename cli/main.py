@@ -1,8 +1,190 @@
-"""Entry point ``prov`` (placeholder; the commands land with the foundation)."""
+"""The ``prov`` command: parse, call one library function, render, map errors to exit codes."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
 
 import click
 
+from provenance.errors import ProvenanceError
 
-@click.group()
-def main():
-    """prov: where did this claim come from, and through how many hands did it pass?"""
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
+
+
+def safe(text: str) -> str:
+    """Text for the terminal: control characters (escape sequences) shown as nothing."""
+    return _CONTROL.sub("", text)
+
+
+def run(fn, *args, **kwargs):
+    """Call a library function; a ProvenanceError becomes a one-line ``Error: …`` and exit code 1."""
+    try:
+        return fn(*args, **kwargs)
+    except ProvenanceError as exc:
+        raise click.ClickException(safe(str(exc))) from None
+
+
+def db_option(f):
+    return click.option(
+        "--db",
+        envvar="PROV_DB",
+        default=None,
+        metavar="PATH|URL",
+        help="Database: a SQLite path or a SQLAlchemy URL (env PROV_DB; default prov.db).",
+    )(f)
+
+
+def output_option(f):
+    return click.option(
+        "--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None, help="Write to FILE instead of standard output."
+    )(f)
+
+
+def _db(ctx: click.Context, db: str | None) -> str | None:
+    return db or ctx.obj.get("db")
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        try:
+            Path(output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise click.ClickException(f"{output}: cannot write ({exc.strerror})") from None
+    else:
+        click.echo(safe(text))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@db_option
+@click.version_option(package_name="prov-tracker")
+@click.pass_context
+def main(ctx: click.Context, db: str | None):
+    """prov: where did this claim come from, and through how many hands did it pass?
+
+    \b
+    Example:
+      prov ingest fixtures/ && prov trace "Kazakhstan"
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--outlet", help="The outlet that published these articles (overrides what the text says).")
+@click.option("--url", help="The URL the article was fetched from.")
+@click.option("--lang", "language", help="Language code (id, en, …), overriding detection.")
+@click.option("--rules", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra boilerplate rules (TOML).")
+@click.option("--outlets", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra outlet registry entries (TOML).")
+@db_option
+@click.pass_context
+def ingest(ctx, paths, outlet, url, language, rules, outlets, db):
+    """Read articles (files, folders recursively, or - for standard input) into the database.
+
+    \b
+    Example:
+      prov ingest fixtures/
+      3 added, 0 skipped (already stored), 0 failed
+    """
+    from provenance.ingest import IngestOptions
+    from provenance.ingest import ingest as do_ingest
+
+    opts = IngestOptions(list(paths), outlet, url, language, [Path(r) for r in rules], [Path(o) for o in outlets])
+    summary = run(do_ingest, _db(ctx, db), opts)
+    for err in summary.errors:
+        click.echo(safe(f"Error: {err}"), err=True)
+    click.echo(summary.line())
+    if summary.fatal or (summary.failed and not (summary.added or summary.skipped)):
+        ctx.exit(1)
+
+
+@main.command()
+@click.argument("file", type=click.Path(allow_dash=True))
+@click.option("--explain", is_flag=True, help="Show each removed piece with the rule that removed it.")
+@click.option("--rules", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra boilerplate rules (TOML).")
+def clean(file, explain, rules):
+    """Print the cleaned body of one article (text or HTML); touches no database.
+
+    \b
+    Example:
+      prov clean fixtures/001_df55bbc3ed6d7cea.txt --explain
+    """
+    from provenance.api import clean_file
+
+    cleaned = run(clean_file, file, [Path(r) for r in rules])
+    click.echo(safe(cleaned.body))
+    if explain:
+        click.echo("\n--- removed ---", err=False)
+        for r in cleaned.removed:
+            where = f"line {r.line + 1}: " if r.line is not None else ""
+            click.echo(safe(f"[{r.rule}] {where}{r.text}"))
+
+
+@main.command()
+@click.option("--format", "fmt", default="jsonl", show_default=True, help="Export format (jsonl).")
+@output_option
+@db_option
+@click.pass_context
+def export(ctx, fmt, output, db):
+    """Write every stored article as one JSON object per line (the export contract).
+
+    \b
+    Example:
+      prov export --format jsonl --output articles.jsonl
+    """
+    from provenance.export import export_lines
+
+    lines = run(lambda: list(export_lines(_db(ctx, db), fmt)))
+    if output:
+        _emit("\n".join(lines), output)
+    else:
+        for line in lines:
+            click.echo(line)
+
+
+@main.command()
+@click.argument("query")
+@output_option
+@db_option
+@click.pass_context
+def trace(ctx, query, output, db):
+    """Render a Markdown report of the citation chains behind the articles matching QUERY.
+
+    \b
+    Example:
+      prov trace "Kazakhstan" --output report.md
+    """
+    from provenance.report import render_markdown
+    from provenance.trace import trace as do_trace
+
+    report = run(do_trace, _db(ctx, db), query)
+    _emit(render_markdown(report), output)
+
+
+@main.command()
+@db_option
+@click.pass_context
+def outlets(ctx, db):
+    """List the outlets and sources seen, with how often they cite and are cited.
+
+    \b
+    Example:
+      prov outlets
+    """
+    from provenance.stats import source_stats
+
+    rows = run(source_stats, _db(ctx, db))
+    if not rows:
+        click.echo("No sources stored yet — run `prov ingest PATH` first.")
+        return
+    width = max(len(r.name) for r in rows)
+    click.echo(f"{'source':<{width}}  {'kind':<11} articles  cites  cited  quoted")
+    for r in rows:
+        name = r.name + ("" if r.resolved else " ?")
+        click.echo(safe(f"{name:<{width}}  {r.kind:<11} {r.articles:>8}  {r.cites:>5}  {r.cited:>5}  {r.quoted:>6}"))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,142 @@
+"""Read inputs as articles: files, folders (recursively) and standard input, in whatever encoding they came.
+
+Decoding never rejects text for its encoding: a BOM decides first (UTF-8, UTF-16, UTF-32); then strict UTF-8;
+UTF-8 with a few stray bytes keeps its UTF-8 and marks the strays; anything else is Windows-1252, the encoding
+of most mis-saved Western and Indonesian pages. Binary files, empty files and oversized files are refused
+with an :class:`InputError` naming the input.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .errors import InputError
+from .records import RawArticle
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+# A news article is a few KB; a page with inline scripts rarely exceeds 2 MB. Past this it is not an article,
+# and reading it whole would cost memory for nothing.
+MAX_BYTES = 16 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|article|p)\b", re.I | re.S)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes, source: str) -> tuple[str, str]:
+    """Return (text, encoding) for the bytes of one input; raise InputError for binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding), encoding
+            except UnicodeDecodeError:
+                raise InputError(source, f"starts with a {encoding} byte-order mark but is not {encoding}") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(source, "binary file (NUL bytes), not an article")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    loose = data.decode("utf-8", errors="replace")
+    strays = loose.count("\ufffd")
+    multibyte = sum(1 for ch in loose if ord(ch) > 127 and ch != "\ufffd")
+    # Mostly valid UTF-8 with a handful of stray bytes (a truncated scrape) stays UTF-8.
+    if multibyte and strays <= max(2, multibyte // 10):
+        log.info("%s: %d invalid UTF-8 bytes replaced", source, strays)
+        return loose, "utf-8 (with invalid bytes replaced)"
+    return data.decode("cp1252", errors="replace"), "windows-1252"
+
+
+def _check_text(text: str, source: str) -> None:
+    if not text.strip():
+        raise InputError(source, "empty file" if not text else "whitespace only, no article text")
+    sample = text[:8192]
+    if len(_CONTROL.findall(sample)) > max(8, len(sample) // 20):
+        raise InputError(source, "binary file (control bytes), not an article")
+
+
+def _kind(data: bytes, suffix: str) -> str:
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    return "html" if _HTML_START.match(data[:4096]) else "text"
+
+
+def read_bytes(data: bytes, source: str, *, suffix: str = "", **overrides) -> RawArticle:
+    """Turn the bytes of one input into a RawArticle (decoded, sniffed, checked)."""
+    if len(data) > MAX_BYTES:
+        raise InputError(source, f"file too large ({len(data) // 1_048_576} MiB; the limit is {MAX_BYTES // 1_048_576} MiB)")
+    text, encoding = decode(data, source)
+    _check_text(text, source)
+    kind = _kind(text.encode("utf-8", "ignore")[:4096], suffix.lower())
+    if kind == "html" and text.lstrip()[:1] in "{[" and not _HTML_START.match(text.encode()[:4096]):
+        raise InputError(source, "not HTML (looks like JSON)")
+    return RawArticle(source=source, text=text, kind=kind, encoding=encoding, **overrides)
+
+
+def read_file(path: str | Path, **overrides) -> RawArticle:
+    """Read one file as an article."""
+    p = Path(path)
+    source = str(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(source, f"file too large ({size // 1_048_576} MiB; the limit is {MAX_BYTES // 1_048_576} MiB)")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(source, "no such file or folder") from None
+    except PermissionError:
+        raise InputError(source, "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(source, "is a folder; give it to `prov ingest`, which reads folders") from None
+    except OSError as exc:
+        raise InputError(source, exc.strerror or str(exc)) from None
+    return read_bytes(data, source, suffix=p.suffix, **overrides)
+
+
+def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | str]:
+    """Expand inputs into article files, folders recursively and in sorted order; ``-`` passes through.
+
+    Raises InputError for a missing path or a folder that holds no article files.
+    """
+    for path in paths:
+        if str(path) == "-":
+            yield "-"
+            continue
+        p = Path(path)
+        if p.is_dir():
+            found = False
+            seen: set[tuple[int, int]] = set()
+            for root, dirs, files in os.walk(p, followlinks=False):
+                st = os.stat(root)
+                if (st.st_dev, st.st_ino) in seen:  # a symlink loop cannot recur without followlinks, but be safe
+                    dirs[:] = []
+                    continue
+                seen.add((st.st_dev, st.st_ino))
+                dirs.sort()
+                for name in sorted(files):
+                    if Path(name).suffix.lower() in ARTICLE_SUFFIXES:
+                        found = True
+                        yield Path(root) / name
+            if not found:
+                raise InputError(str(path), "folder holds no article files (.txt, .html, .htm)")
+        elif p.exists() or p.is_symlink():
+            yield p
+        else:
+            raise InputError(str(path), "no such file or folder")
