@@ -30,7 +30,7 @@ def clean_html(html: str, rules: RuleSet, url: str | None = None) -> Cleaned:
     text = trafilatura.extract(html, url=url, **EXTRACT_OPTIONS) or ""
     if not text:
         log.info("trafilatura found no main text in %s", url or "<html>")
-    result = clean_lines(text, rules, title=head.title, guesses=False)
+    result = clean_lines(text, rules, title=head.title, guesses=False, published=head.published)
     meta = result.meta
     meta.title = head.title or meta.title
     # the site that published the page, over a wire credit in its dateline (a Reuters story on another site)

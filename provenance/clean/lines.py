@@ -82,7 +82,7 @@ def _own_rule(line: Line, blocks: list[BlockRule], singles: list[LineRule]) -> b
     """Does another rule claim this line? Then it is not a member of the block above it."""
     norm = line.norm
     n_words = len(norm.split())
-    return any(b.start.search(norm) for b in blocks) or any(r.matches(norm, n_words) for r in singles)
+    return any(b.starts(norm, n_words) for b in blocks) or any(r.matches(norm, n_words) for r in singles)
 
 
 def _block_span(lines: list[Line], i: int, rule: BlockRule, blocks: list[BlockRule],
@@ -122,7 +122,8 @@ def apply_block_rules(lines: list[Line], rules: list[BlockRule], singles: list[L
     while i < len(lines):
         line = lines[i]
         norm = line.norm if line.kept else ""
-        rule = next((r for r in rules if norm and r.start.search(norm)), None)
+        n_words = len(norm.split())
+        rule = next((r for r in rules if norm and r.starts(norm, n_words)), None)
         if rule is None:
             i += 1
             continue

@@ -134,7 +134,8 @@ def _people(removed: list[Removed]) -> tuple[str | None, str | None]:
     return author, editor
 
 
-def extract(lines: list[Line], removed: list[Removed], title: str | None, body: str) -> Metadata:
+def extract(lines: list[Line], removed: list[Removed], title: str | None, body: str,
+            published: str | None = None) -> Metadata:
     meta = Metadata(title=title)
     for line in [ln for ln in lines if ln.kept][:3]:
         meta.outlet = find_outlet(line.norm)
@@ -143,6 +144,6 @@ def extract(lines: list[Line], removed: list[Removed], title: str | None, body: 
     meta.author, meta.editor = _people(removed)
     # the date of publication sits in the dateline or the first paragraphs; later dates are often history
     head = " ".join([ln.text for ln in lines if ln.text][:12])[:4000]
-    meta.published = find_date(head)
+    meta.published = published or find_date(head)
     meta.language = guess_language(body)
     return meta

@@ -59,6 +59,12 @@ class BlockRule:
     member: tuple[str | re.Pattern[str], ...] = ()
     to_heading: bool = False
     max_lines: int = 8
+    max_words: int | None = None  # the start line is at most this long (also spares the search on long lines)
+
+    def starts(self, text: str, n_words: int) -> bool:
+        if self.max_words is not None and n_words > self.max_words:
+            return False
+        return self.start.search(text) is not None
 
 
 @dataclass
@@ -137,7 +143,7 @@ def parse_rules(text: str, where: str) -> RuleSet:
             BlockRule(
                 raw["name"], raw.get("kind", "other"), raw["reason"], _compile(where, raw, "start", case),
                 _compile(where, raw, "end", case) if raw.get("end") else None, tuple(members),
-                bool(raw.get("to_heading", False)), int(raw.get("max_lines", 8)),
+                bool(raw.get("to_heading", False)), int(raw.get("max_lines", 8)), raw.get("max_words"),
             )
         )
     return rules

@@ -23,7 +23,8 @@ from .rules import RuleSet
 log = logging.getLogger(__name__)
 
 
-def clean_lines(text: str, rules: RuleSet, title: str | None = None, guesses: bool = True) -> Cleaned:
+def clean_lines(text: str, rules: RuleSet, title: str | None = None, guesses: bool = True,
+                published: str | None = None) -> Cleaned:
     """Clean plain text. ``guesses=False`` skips the shape guesses made for flattened page scrapes (menus,
     repeated paragraphs, a headline-shaped first line): text from an HTML extractor has had its page structure
     used already, and there those guesses mostly hit lists and tables of the article itself."""
@@ -54,6 +55,6 @@ def clean_lines(text: str, rules: RuleSet, title: str | None = None, guesses: bo
             removed.append(line.removed)
     removed.sort(key=lambda r: (r.line if r.line is not None else -1))
     body = "\n".join(line.text for line in lines if line.kept)
-    info = meta.extract(lines, removed, title, body)
+    info = meta.extract(lines, removed, title, body, published)
     log.debug("cleaned: %d lines kept, %d pieces removed", body.count("\n") + 1, len(removed))
     return Cleaned(body=body, removed=removed, meta=info)
