@@ -27,17 +27,17 @@ def rule_of(result, text):
     ("text", "rule"),
     [
         ("ADVERTISEMENT", "ads.block"),
-        ("SCROLL TO CONTINUE WITH CONTENT", "ads.scroll.inline"),
+        ("SCROLL TO CONTINUE WITH CONTENT", "ads.scroll"),
         ("Halaman 2 dari 3", "pager.next-page"),
         ("Simak Video 'Rob Rendam Jalur Pantura':", "related.video-teaser"),
-        ("[Gambas:Video 20detik]", "embed.placeholder.inline"),
+        ("[Gambas:Video 20detik]", "embed.placeholder"),
         ("Foto: Warga menerobos genangan rob di Jalan Pantura (Dok. Istimewa)", "caption.credit"),
         ("Pemkot Siapkan Pompa Tambahan di Tiga Kecamatan", "related.list"),
         ("Artikel ini telah tayang di Harian Kota dengan judul", "syndication.footer"),
         ("Download aplikasi Warta Pesisir untuk berita terkini", "app.prompt"),
         ("Tags: banjir rob, semarang, pesisir", "tags.list"),
         ("Dewi Lestari", "byline.block"),
-        ("(dwl/rka)", "signoff.initials.inline"),
+        ("(dwl/rka)", "signoff.initials"),
     ],
 )
 def test_indonesian_kinds(id_article, text, rule):

@@ -4,9 +4,9 @@ Order matters and is deliberate:
 1. block rules see the raw lines, so a bare "Baca juga:" label still has its headlines under it;
 2. reference sections are protected from the guesses that follow;
 3. duplicates are dropped before inline cuts change the lines they are compared with;
-4. inline cuts, before the whole-line rules: a prompt glued to the end of a real line ("… Loading...Ikuti
-   channel X") must cost the line its tail, not the whole line;
-5. whole-line rules, on what the cuts left;
+4. whole-line rules anchored at the start of the line, then inline cuts, then the other whole-line rules on
+   what the cuts left: a prompt glued to the end of a real line ("… Loading...Ikuti channel X") must cost the
+   line its tail, not the whole line;
 6. shape guesses (menus, alt text, split prompts) and the title last, once the boilerplate above it is gone.
 """
 
@@ -33,6 +33,10 @@ def clean_lines(text: str, rules: RuleSet, title: str | None = None, guesses: bo
     structure.protect_references(lines)
     if guesses:
         structure.drop_duplicates(lines)
+    # line rules anchored at the line start see the whole line first: "Iklan - Scroll untuk Melanjutkan" is one
+    # banner, not a "Scroll untuk Melanjutkan" cut that leaves "Iklan -" behind
+    # (not read-also links: their inline rule tells the headline from a sentence glued after it)
+    apply_line_rules(lines, [r for r in rules.lines if r.pattern.pattern.startswith("^") and r.kind != "related"])
     for line in lines:
         if not line.kept:
             continue
