@@ -105,7 +105,10 @@ def drop_short_runs(lines: list[Line]) -> None:
         fenced = (before is None or not before.text) and (after is None or not after.text)
         continued = after is not None and after.kept and bool(_CONTINUES.match(after.text))
         run = [ln for ln in run if any(c.isalnum() for c in ln.text)] and run
-        if (len(run) >= 3 or (len(run) == 2 and fenced)) and not continued:
+        # menu entries are capitalised ("Home", "World", "AJ Impact"); a run of lower-case lines is something
+        # else (an enumeration, a quoted list) unless a label says it is tags, which the tags rules handle
+        capitalised = sum(1 for ln in run if ln.text[:1].isupper() or ln.text[:1].isdigit())
+        if (len(run) >= 3 or (len(run) == 2 and fenced)) and not continued and 2 * capitalised >= len(run):
             for line in run:
                 line.remove("menu.short-run", REASONS["menu.short-run"])
         i = max(j, i + 1)
