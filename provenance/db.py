@@ -16,6 +16,7 @@ from sqlmodel import Session, SQLModel, create_engine, select
 
 from . import models
 from .errors import DatabaseError
+from .trace.fts import ensure_search_schema
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +142,8 @@ def _prepare(engine: Engine, *, create: bool) -> None:
         # Under the write lock from the start: two processes creating one new file otherwise both read
         # "no tables", and the second one's CREATE fails with "database is locked".
         SQLModel.metadata.create_all(write_engine(engine))
+        with write_engine(engine).begin() as conn:  # full-text search over articles (provenance/trace/fts.py)
+            ensure_search_schema(conn)
         with Session(write_engine(engine)) as s:
             if s.get(models.Meta, "schema_version") is None:
                 s.add(models.Meta(key="schema_version", value=str(SCHEMA_VERSION)))
