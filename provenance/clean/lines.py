@@ -53,6 +53,7 @@ def _skippable(line: Line) -> bool:
     return not line.text or bool(_LITERAL_NL.match(line.text))
 
 
+# a line that continues the one above it: starts lower-case or with closing punctuation
 _CONTINUES = re.compile(r"^[a-z\u00E0-\u024F,.;:)\]]")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import Line, is_heading
+from .lines import _CONTINUES, Line, is_heading
 from .predicates import is_headline, is_sentence, is_url
 
 # name -> reason, for --explain and the docs.
@@ -26,7 +26,6 @@ REFERENCE_HEADING = re.compile(
     r"bibliography|further reading)\s*:?\s*$",
     re.IGNORECASE,
 )
-_CONTINUES = re.compile(r"^[a-z\u00E0-\u024F,.;:)\]]")
 
 
 def _kept(lines: list[Line]) -> list[Line]:
