@@ -40,6 +40,7 @@ from .stories import Story, find_stories, lead
 from .text import content_words, words
 
 MIN_SHARED = 3
+POSTING_CAP = 50
 
 
 class _Union:
@@ -87,13 +88,14 @@ class Similarity:
 
 def _candidates(sim: Similarity, chains: Sequence[Chain]) -> list[tuple[int, int]]:
     """Pairs of statements of different articles sharing at least MIN_SHARED words, found through an inverted
-    index instead of every pair, so a story of thousands of statements stays fast. Words in more than a tenth of
-    the statements (and more than 50) are skipped here: they weigh too little to make a link on their own."""
+    index instead of every pair, so a story of thousands of statements stays fast. Words in more than POSTING_CAP
+    statements are skipped here: they weigh too little to make a link on their own, and their postings are what
+    would make this pass grow as n²."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, bag in enumerate(sim.bags):
         for w in bag:
             postings[w].append(i)
-    cap = max(50, len(chains) // 10)
+    cap = POSTING_CAP
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for ids in postings.values():
         if len(ids) > cap:
@@ -176,6 +178,12 @@ def group_claims(
         for i in members[1:]:
             union.join(members[0], i)
         heads[union.find(members[0])] = number
+    # Summed over scored pairs only (candidates), not over every pair of a group: a big claim stays linear.
+    likeness: dict[int, float] = defaultdict(float)
+    for (i, j), v in scores.items():
+        if union.find(i) == union.find(j):
+            likeness[i] += v
+            likeness[j] += v
     groups: dict[int | None, list[int]] = defaultdict(list)
     for i in range(len(chains)):
         groups[union.find(i)].append(i)
@@ -199,10 +207,7 @@ def group_claims(
             continue
 
         # The label is the member most like the others (ties: the first stored), so it reads as the claim itself.
-        def centrality(i: int, members=members) -> tuple[float, int]:
-            return (-sum(scores.get((min(i, j), max(i, j)), 0.0) for j in members if j != i), i)
-
-        label = chains[min(members, key=centrality)].hops[0].evidence if members else ""
+        label = chains[min(members, key=lambda i: (-likeness[i], i))].hops[0].evidence if members else ""
         if story is not None:
             label = _headline_title(articles, story, bodies, s) or label
         carried = [
