@@ -3,8 +3,8 @@
 ``python -m bench.run --sizes 1000,10000 [--repeats 3] [--jobs 1,2] [--out bench/out] [--results bench/results.md]``
 
 Every figure is measured in the same run as its baseline, and each ingest is a separate process (so its peak RSS
-is its own). Timings on a shared machine are noisy: each one is the median of ``--repeats`` runs (one run above
-10k articles), and the ratios, measured side by side, are steadier than the absolute numbers.
+is its own). Timings on a shared machine are noisy: each one is the median of ``--repeats`` runs (one run from
+10k articles up), and the ratios, measured side by side, are steadier than the absolute numbers.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def _db_size(db: Path) -> int:
 
 def _repeat(n: int, repeats: int, cmd: list[str], db: Path | None) -> list[Run]:
     runs = []
-    for _ in range(repeats if n <= 10_000 else 1):
+    for _ in range(repeats if n < 10_000 else 1):
         if db is not None:
             _fresh(db)
         runs.append(run(cmd))
@@ -146,7 +146,7 @@ def trace_and_export(n: int, db: Path, queries: list[str], repeats: int) -> Quer
     times.sort()
     best = float("inf")
     nbytes = 0
-    for _ in range(repeats if n <= 10_000 else 1):
+    for _ in range(repeats if n < 10_000 else 1):
         t = time.perf_counter()
         count = nbytes = 0
         for line in export_lines(str(db)):
@@ -257,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         f"- commit {_git()}, {time.strftime('%Y-%m-%d %H:%M', time.localtime(started))}, {time.time() - started:.0f}s in all",
         f"- {os.cpu_count()} cores, Python {platform.python_version()}, load average {load0[0]:.2f} at start, {load1[0]:.2f} at end"
         " (other work shares this machine: read ratios, not absolute numbers)",
-        f"- median of {args.repeats} runs up to 10000 articles, one run above; raw text per size: "
+        f"- median of {args.repeats} runs below 10000 articles, one run from 10000 up; raw text per size: "
         + ", ".join(f"{n}: {m['text_bytes'] / MB:.1f} MB" for n, m in manifests.items()),
     ]
     text = render(rows, queries, manifests, header)
