@@ -2,7 +2,7 @@
 
 - ``store``: read, hash and insert the raw text into the same database schema, in the same batches as
   ``prov ingest`` (no cleaning, no mapping): the floor of what storing an archive costs.
-- ``extract``: trafilatura's extraction alone on the same HTML pages, with the options the cleaner uses.
+- ``extract``: trafilatura's extraction alone on the same HTML pages, with the cleaner's own options.
 
 Usage: ``python -m bench.baselines store DB FOLDER`` or ``python -m bench.baselines extract FOLDER``.
 """
@@ -40,11 +40,12 @@ def store_only(db: str, folder: str) -> int:
 def extract_only(folder: str) -> int:
     import trafilatura
 
+    from provenance.clean.html import EXTRACT_OPTIONS  # the cleaner's own options, so the two stay in step
+
     n = 0
     for path in iter_paths([folder]):
         raw = read_file(path)
-        # Mirrors the cleaner's call (favor_precision, no comments or tables of links): keep in step with it.
-        trafilatura.extract(raw.text, include_comments=False, include_tables=True, favor_precision=True, with_metadata=True)
+        trafilatura.extract(raw.text, url=raw.url, **EXTRACT_OPTIONS)
         n += 1
     return n
 
