@@ -13,7 +13,7 @@ from pathlib import Path
 @dataclass
 class Run:
     seconds: float
-    peak_rss: int  # bytes: the largest single process (wait4's ru_maxrss covers the child and its reaped children)
+    peak_rss: int  # bytes: the child's own peak (VmHWM; not ru_maxrss, which a child inherits from its forking parent)
     tree_rss: int  # bytes: largest sum of RSS over the child and its descendants, sampled every 20 ms
     output: str
     cpu: float = 0.0  # CPU seconds (user + system) of the child and every descendant: steadier than wall time under load
@@ -32,10 +32,10 @@ def _tree(pid: int) -> list[int]:
     return out
 
 
-def _rss(pid: int) -> int:
+def _rss(pid: int, field: str = "VmRSS") -> int:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) * 1024
     except OSError:
         pass
@@ -46,14 +46,16 @@ def run(cmd: list[str], env: dict | None = None) -> Run:
     """Run ``cmd`` to completion; raise RuntimeError with its error output when it fails."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    peak_tree = 0
+    peak_tree = peak_own = 0
     done = threading.Event()
 
     def sample():
-        nonlocal peak_tree
+        # VmHWM only grows, so the last sample before exit holds the child's peak but for its last 20 ms.
+        nonlocal peak_tree, peak_own
         while not done.wait(0.02):
             pids = _tree(proc.pid)
             peak_tree = max(peak_tree, sum(_rss(p) for p in pids))
+            peak_own = max(peak_own, _rss(proc.pid, "VmHWM"))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -76,4 +78,6 @@ def run(cmd: list[str], env: dict | None = None) -> Run:
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {chunks.get('err', b'').decode()[-2000:]}")
     # wait4's figures cover the child and the descendants it reaped (forked workers are).
     cpu = usage.ru_utime + usage.ru_stime
-    return Run(seconds, usage.ru_maxrss * 1024, max(peak_tree, usage.ru_maxrss * 1024), chunks.get("out", b"").decode(), cpu)
+    # ru_maxrss is not used: Linux carries the forking parent's peak into the child, so a child of a large
+    # harness would report the harness's size (every 10k row showed the same 98 MB).
+    return Run(seconds, peak_own, max(peak_tree, peak_own), chunks.get("out", b"").decode(), cpu)
