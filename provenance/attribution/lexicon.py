@@ -3,6 +3,7 @@ speaker lexicon (sources_lexicon.toml) and the own-outlet hints (outlet_hints.to
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import tomllib
@@ -82,6 +83,10 @@ class Lexicon:
     titles: frozenset[str]
     hints: tuple[Hint, ...]
     implied: tuple[tuple[re.Pattern, str], ...] = ()  # a verb that names its platform -> the platform's name
+    demonyms: dict[str, str] = dataclasses.field(default_factory=dict)  # country -> English adjective
+    spelling: tuple[tuple[re.Pattern, str], ...] = ()  # "Kementrian" -> "Kementerian"
+    portfolios: dict[str, str] = dataclasses.field(default_factory=dict)  # "Keuangan" -> "Finance"
+    country_rx: re.Pattern | None = None  # every country spelling, longest first ("Korea Utara", "AS")
 
 
 @functools.lru_cache(maxsize=1)
@@ -122,6 +127,13 @@ def load_lexicon() -> Lexicon:
         (_compile("sources_lexicon.toml", row["pattern"]), row["canonical"]) for row in inst.get("canonical", [])
     )
     countries = {v.casefold(): k for k, vs in src.get("countries", {}).items() for v in (k, *vs)}
+    demonyms = src.get("demonyms", {})
+    if not all(isinstance(k, str) and isinstance(v, str) and v for k, v in demonyms.items()):
+        raise RuleError(f"{DATA_DIR / 'sources_lexicon.toml'}: [demonyms] maps a country to its adjective")
+    spelling = tuple(
+        (_compile("sources_lexicon.toml", r"\b(?:" + "|".join(map(re.escape, wrong)) + r")\b", 0), right)
+        for right, wrong in inst.get("spelling", {}).items()
+    )
     hints = []
     for row in _read("outlet_hints.toml").get("hint", []):
         where = row.get("where", "opening")
@@ -163,4 +175,11 @@ def load_lexicon() -> Lexicon:
         titles=frozenset(src.get("titles", {}).get("words", [])),
         hints=tuple(hints),
         implied=tuple((_words_rx(words, "cues"), name) for name, words in implied.items()),
+        demonyms=dict(demonyms),
+        portfolios=dict(inst.get("portfolios", {})),
+        # as written (case-sensitive): "AS" is the United States, "as" is a word
+        country_rx=_compile("sources_lexicon.toml", r"(?<![\w-])(?:" + "|".join(
+            re.escape(v) for v in sorted({v for k, vs in src.get("countries", {}).items() for v in (k, *vs)},
+                                         key=len, reverse=True)) + r")(?![\w-])", 0),
+        spelling=spelling,
     )

@@ -11,6 +11,8 @@ from ..registry import Registry
 from .lexicon import Lexicon
 from .speakers import _OPENERS
 
+_SPOKESPERSON = re.compile(r"^(?:the\s+)?(?:juru\s+bicara|jubir|spokes(?:man|woman|person)|perwakilan|representative)"
+                           r"\s+(?:(?:of|for|dari)\s+)?(?:the\s+)?(?=[A-Z])", re.I)
 _NAME_TOK = r"[A-Z][\w'’.-]*"
 
 
@@ -31,20 +33,67 @@ def _fullest(name: str, body: str, lex: Lexicon) -> str:
 
 
 def _canonical_institution(raw: str, lex: Lexicon) -> str:
-    name = re.sub(r"\s*\([^)]*\)", "", raw).strip()
-    toks = [lex.countries.get(t.casefold(), t) if lex.countries.get(t.casefold()) else t for t in name.split()]
-    norm = " ".join(toks)
+    """One English name for an institution written in either language: "Kementerian Pertahanan Rusia" ->
+    "Russian Ministry of Defence", "Juru Bicara Kementerian Luar Negeri Korea Utara" -> "Ministry of Foreign Affairs
+    of North Korea"; a name no pattern knows is returned as written, without its bracketed acronym."""
+    name = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", raw).strip()
+    for rx, right in lex.spelling:
+        name = rx.sub(right, name)
+    name = _SPOKESPERSON.sub("", name)  # an unnamed spokesperson speaks for the institution
+    norm = lex.country_rx.sub(lambda m: lex.countries.get(m.group().casefold(), m.group()), name) \
+        if lex.country_rx else name
     for rx, template in lex.canonical:
         m = rx.match(norm)
         if m:
-            return template.format(**m.groupdict())
+            fields = {k: v for k, v in m.groupdict().items() if v}
+            if "country" in fields:  # patterns are case-insensitive: "Security Service of Ukraine" is canonical
+                fields["country"] = re.sub(r"^(?:of|the)\s+", "", fields["country"], flags=re.I)
+                fields["country"] = lex.countries.get(fields["country"].casefold(), fields["country"])
+                fields["demonym"] = lex.demonyms.get(fields["country"], fields["country"])
+            if "portfolio" in fields:
+                fields["portfolio"] = lex.portfolios.get(fields["portfolio"], fields["portfolio"])
+            try:
+                return template.format(**fields)
+            except KeyError:
+                continue
     return name
+
+
+def _with_context_country(raw: str, evidence: str, lex: Lexicon) -> str | None:
+    """"otoritas Rusia meremehkan kerusakan, dengan Kementerian Pertahanan mengakui": a ministry named without its
+    country belongs to the country named last before it in the same sentence."""
+    if lex.country_rx is None or lex.country_rx.search(raw):
+        return None
+    at = evidence.find(raw)
+    countries = list(lex.country_rx.finditer(evidence[:at] if at > 0 else ""))
+    if not countries:
+        return None
+    plain = _canonical_institution(raw, lex)
+    guess = _canonical_institution(f"{raw} {countries[-1].group()}", lex)
+    return guess if guess != plain and guess != f"{plain} {countries[-1].group()}" else None
+
+
+def _expand_acronym(acr: str, body: str, lex: Lexicon) -> str | None:
+    """"SBU mengklaim ..." after "Dinas Keamanan Ukraina [SBU]": the article defined the acronym; the speaker is the
+    institution under its full (canonical) name."""
+    if not re.fullmatch(r"[A-Z][A-Z&]{1,7}", acr):
+        return None
+    m = re.search(rf"((?:[A-Z][\w'’&-]*\s+(?:(?:of|and|dan|for|the|on)\s+)*){{2,7}})[(\[]{re.escape(acr)}[)\]]", body)
+    if not m:
+        return None
+    long = m.group(1).strip()
+    return _canonical_institution(long, lex) if lex.institution_rx.search(long) or len(long.split()) >= 2 else None
 
 
 def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
                        registry: Registry | None = None) -> list[Statement]:
     people = {s.source for s in statements if s.kind == "person"}
     full = {p: _fullest(p, body, lex) for p in people}
+    for s in statements:
+        long = _expand_acronym(s.source, body, lex) if s.kind in ("person", "institution") else None
+        if long:
+            s.chain = [long if x == s.source else x for x in s.chain]
+            s.source, s.kind = long, "institution"
     insts = sorted({s.source for s in statements if s.kind == "institution"}, key=len, reverse=True)
     canon: dict[str, str] = {}
     for raw in insts:
@@ -55,6 +104,9 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
                 if longer != raw and longer.startswith(raw.split(" (")[0]) and longer in canon:
                     c = canon[longer]
                     break
+        if c == re.sub(r"\s*\([^)]*\)", "", raw).strip():
+            ev = next((body[st.span[0]:st.span[1]] for st in statements if st.source == raw and st.span), "")
+            c = _with_context_country(raw, ev, lex) or c
         canon[raw] = c
     for s in statements:
         new = full.get(s.source) if s.kind == "person" else canon.get(s.source) if s.kind == "institution" else None
