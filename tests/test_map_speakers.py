@@ -34,3 +34,33 @@ def test_acronym_defined_in_the_article_names_the_institution():
                    "SBU mengklaim operasi tersebut menghancurkan sebelas gudang amunisi.\n")
     assert sp.get("Security Service of Ukraine") == "institution"
     assert "SBU" not in sp
+
+
+def _anonymous(text: str, outlet: str = "Reuters") -> list[str]:
+    m = map_article(Cleaned(body=text, meta=Metadata(outlet=outlet)))
+    return list(dict.fromkeys(s.source for s in m.statements if s.kind == "anonymous"))
+
+
+def test_anonymous_back_references_are_the_same_source():
+    found = _anonymous("A senior official said the talks would resume next week.\n\n"
+                       "The official said both delegations had agreed on an agenda.\n")
+    assert found == ["official"]
+    found = _anonymous("Seorang pejabat AS mengatakan kepada wartawan bahwa pertemuan akan digelar.\n\n"
+                       "Menurut pejabat tersebut, agenda sudah disepakati.\n", outlet="Kompas")
+    assert found == ["US official"]
+
+
+def test_distinct_anonymous_sources_stay_apart():
+    found = _anonymous("Two people familiar with the matter said the deal was close.\n\n"
+                       "A person briefed on the talks said the price had not been settled.\n\n"
+                       "Another person briefed on the talks said a signing was planned for May.\n")
+    assert len(found) == 3
+    assert "sources" in found and "another source" in found
+
+
+def test_unnamed_people_at_the_scene_and_sources_inside_a_body():
+    found = _anonymous("\"Kami tidak tahu harus ke mana,\" kata seorang wanita di lokasi kejadian.\n\n"
+                       "Sumber dalam Kementerian Pertahanan menyebut latihan itu ditunda.\n", outlet="Kompas")
+    assert "witness" in found and "source" in found
+    # "diplomatik" is no "diplomat": a sentence about relations between states quotes nobody
+    assert _anonymous("Beberapa negara memutuskan hubungan diplomatik dengan negara itu.\n", outlet="Kompas") == []

@@ -17,7 +17,7 @@ from ..registry import Registry
 from .lexicon import Lexicon
 from .media import Credit, implied_platforms, sentence_credits
 from .sentences import Sentence
-from .speakers import find_speakers
+from .speakers import anonymous_anaphora, find_speakers
 
 
 @dataclass
@@ -28,6 +28,7 @@ class State:
     last_chain: list[str] = field(default_factory=list)  # the report credited last (for anaphora)
     edges: dict[tuple[str | None, str, bool], Citation] = field(default_factory=dict)
     statements: list[Statement] = field(default_factory=list)
+    anonymous: list[str] = field(default_factory=list)  # anonymous sources named so far, in order (for anaphora)
 
 
 def _edge(st: State, citing: str | None, is_self: bool, credit: Credit, sent: Sentence, conf: float) -> None:
@@ -123,7 +124,11 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
             chain_media = st.last_chain if anaphora else st.context
         if speakers:
             for sp in speakers:
-                _statement(st, sp.name, sp.kind, [sp.name, *chain_media], sp.cue, sent)
+                name = sp.name
+                if sp.kind == "anonymous":
+                    name = anonymous_anaphora(sp, st.anonymous)
+                    st.anonymous.append(name)
+                _statement(st, name, sp.kind, [name, *chain_media], sp.cue, sent)
         elif credits and chain_media:
             kind = next((c.kind for c in credits if c.name == chain_media[0]), "outlet")
             _statement(st, chain_media[0], kind, list(chain_media), credits[0].cue, sent)
