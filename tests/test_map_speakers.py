@@ -64,3 +64,19 @@ def test_unnamed_people_at_the_scene_and_sources_inside_a_body():
     assert "witness" in found and "source" in found
     # "diplomatik" is no "diplomat": a sentence about relations between states quotes nobody
     assert _anonymous("Beberapa negara memutuskan hubungan diplomatik dengan negara itu.\n", outlet="Kompas") == []
+
+
+def test_english_relative_clauses_appositions_and_home_states():
+    sp = _speakers("The mayor dismissed the city manager, Laura P. Whitfield, who later testified that she had been "
+                   "asked to delay the audit.\n\n"
+                   "Senator Owen Marsh of Vermont, a Democrat who chairs the panel, said the hearing would go ahead.\n\n"
+                   "Mr. Marsh said the committee needed the documents by Friday.\n", outlet="Reuters")
+    assert "Laura P. Whitfield" in sp and "Owen Marsh" in sp
+    assert not any("Vermont" in name for name in sp)
+    assert len([n for n in sp if "Marsh" in n]) == 1  # "Mr. Marsh" is the senator named before
+
+
+def test_indonesian_title_then_name_apposition():
+    sp = _speakers("Kepala Kepolisian Daerah Sulawesi, Inspektur Jenderal Rudi Hartanto, mengatakan penyelidikan "
+                   "masih berlangsung.\n")
+    assert "Rudi Hartanto" in sp

@@ -32,6 +32,10 @@ def _fullest(name: str, body: str, lex: Lexicon) -> str:
     return best
 
 
+def _person_words(name: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[\w'’-]+", name)} - {"jr", "sr", "mr", "mrs", "ms", "dr"}
+
+
 def _canonical_institution(raw: str, lex: Lexicon) -> str:
     """One English name for an institution written in either language: "Kementerian Pertahanan Rusia" ->
     "Russian Ministry of Defence", "Juru Bicara Kementerian Luar Negeri Korea Utara" -> "Ministry of Foreign Affairs
@@ -89,6 +93,12 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
                        registry: Registry | None = None) -> list[Statement]:
     people = {s.source for s in statements if s.kind == "person"}
     full = {p: _fullest(p, body, lex) for p in people}
+    # "Trump" and "Donald Trump", "David B" and "David B. Rivkin" in one article: one person, under the fuller name
+    for p, f in full.items():
+        words = _person_words(f)
+        wider = [g for g in set(full.values()) if g != f and words and words < _person_words(g)]
+        if len({_person_words(g) and frozenset(_person_words(g)) for g in wider}) == 1:
+            full[p] = max(wider, key=len)
     for s in statements:
         long = _expand_acronym(s.source, body, lex) if s.kind in ("person", "institution") else None
         if long:

@@ -111,7 +111,7 @@ def _strip_titles(tokens: list[str], lex: Lexicon) -> list[str]:
 
 def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | None:
     """A capitalised name run -> person or institution (or None: pronoun, medium, place, title only)."""
-    run = run.strip(" ,.'’\"“”")
+    run = re.sub(r"^\S*\.(?:com|co\.id|id)\s*[-–—]+\s*", "", run.strip(" ,.'’\"“”"))  # "KOMPAS.com- Kepala ..."
     run = re.sub(r"['’]s$", "", run)
     if not run or run.casefold() in lex.pronouns or run.split()[0].casefold() in lex.pronouns:
         return None
@@ -134,6 +134,10 @@ def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | 
                 or tok.casefold() in _CONNECT or not _is_cap(tok):
             break
         tail.insert(0, tok)
+    if "of" in tokens and not inst:  # "Senator Bob Corker of Tennessee": a person's home state is no part of the name
+        i = tokens.index("of")
+        if i >= 2 and all(_is_cap(t) and t not in lex.titles for t in tokens[i - 2:i]):
+            return classify(" ".join(tokens[:i]), lex, registry, cue)
     starts_with_title = tokens[0] in lex.titles and not lex.countries.get(tokens[0].casefold())
     if inst and not (starts_with_title and tail and inst.start() < run.find(tail[0])):
         name = re.sub(r"^(?:the|The)\s+", "", run)
@@ -181,15 +185,32 @@ def _anonymous_tail(clause: str, lex: Lexicon) -> tuple[str, str] | None:
     return None
 
 
-def _tail_run(prefix: str) -> str:
+_SPEECH = {"said", "says", "told", "testified", "wrote", "added", "stated", "explained", "argued", "warned", "noted",
+           "insisted", "acknowledged", "claimed", "denied", "announced", "tweeted", "recalled", "confirmed", "described",
+           "replied", "responded", "commented", "asserted", "maintained", "stressed", "emphasized", "admitted"}
+# A clause ends at a sentence mark, not at the period of "Mr." or of an initial ("James B. Comey").
+_CLAUSE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bSen)(?<!\bRep)"
+                         r"(?<!\bGov)(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bProf)(?<!\b[A-Z])[.;:!?\"“”]\s")
+
+
+def _tail_run(prefix: str, lex: Lexicon | None = None, speech: bool = True) -> str:
     """The capitalised run that ends `prefix` (the subject right before a verb)."""
     prefix = re.sub(r"\s*[—–]\s*[^—–]{2,90}[—–]\s*$", "", prefix.rstrip())  # "Witkoff—utusan khusus—said"
     prefix = prefix.rstrip(" —–")
     toks = _strip_adverbs(_TOKEN.findall(prefix))
+    if speech and len(toks) >= 2 and toks[-1] == "who" and toks[-2].endswith(","):
+        toks = _strip_adverbs(toks[:-1])  # "James Comey, who later testified": the relative clause's subject
+        toks[-1] = toks[-1].rstrip(",")
+        if re.search(r",\s[^,]{2,90}$", " ".join(toks)):
+            toks[-1] += ","  # "Donna Brazile, the former chairwoman, who wrote": apposition first
     prefix = " ".join(toks)
-    app = re.match(r"^(.*\S),\s[^,]{2,90},$", prefix)  # "Tokayev, the president, said"
+    app = re.match(r"^(.*\S),\s([^,]{2,90}),$", prefix)  # "Tokayev, the president, said"
     if app:
         toks = _TOKEN.findall(app.group(1))
+        named = _TOKEN.findall(app.group(2))
+        if lex and 2 <= len(named) <= 5 and all(_is_cap(t) for t in named) \
+                and any(t not in lex.titles and t.casefold() not in lex.countries for t in named):
+            toks = named  # "Kepala Polisi Teheran, Jenderal Hossein Rahimi, membantah": the name is the apposition
     run: list[str] = []
     for tok in reversed(toks):
         if tok.endswith((",", ".", ";", ":", "\"", "”", "“")) and run:
@@ -252,8 +273,8 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
             add(classify(phrase, lex, registry, m.group().strip()))
     for m in lex.verbs_rx.finditer(text):
         prefix = text[: m.start()]
-        clause = re.split(r"[.;:!?\"“”]\s", prefix + " ")[-1]
-        run = _tail_run(clause)
+        clause = _CLAUSE_END.split(prefix + " ")[-1]
+        run = _tail_run(clause, lex, m.group().split()[0].casefold() in _SPEECH)
         anon = _anonymous_tail(clause, lex)
         if anon and _POLL.search(clause[: clause.rfind(anon[1].split()[0])] if anon[1] in clause else ""):
             anon = None  # "56 persen warga berpendapat": a poll's share, not a source
