@@ -80,3 +80,14 @@ def test_indonesian_title_then_name_apposition():
     sp = _speakers("Kepala Kepolisian Daerah Sulawesi, Inspektur Jenderal Rudi Hartanto, mengatakan penyelidikan "
                    "masih berlangsung.\n")
     assert "Rudi Hartanto" in sp
+
+
+def test_organisations_speaking_through_unnamed_staff_and_country_bodies():
+    sp = _speakers("Power will be restored by Sunday, Northvale Energy officials said.\n\n"
+                   "\"We regret the delay,\" said a Brightline Foods spokesperson.\n\n"
+                   "Two soldiers were injured in the exercise, the US military said in a statement.\n\n"
+                   "Prices rose 4% in May, according to data from Kestrel Analytics.\n", outlet="Reuters")
+    assert {"Northvale Energy", "Brightline Foods", "US military", "Kestrel Analytics"} <= set(sp)
+    assert all(sp[n] == "institution" for n in ("Northvale Energy", "Brightline Foods", "US military"))
+    # a country's officials stay anonymous sources
+    assert _anonymous("Fighting resumed at dawn, US officials said.\n") == ["US officials"]

@@ -239,6 +239,49 @@ def _appositive(phrase: str, rest: str, lex: Lexicon, registry: Registry) -> str
     return phrase
 
 
+# "a WeWork spokesperson", "PG&E officials", "said an Acme representative": the organisation speaks through people
+# the article does not name. A country's officials stay anonymous ("US officials"), and so does a medium's staff.
+_ORG_VOICE = re.compile(r"^(?:(?:a|an|the|one|two|several|seorang|para)\s+)?(?P<org>(?:[A-Z][\w&.’'-]*\s+){1,4}?)"
+                        r"(?:spokes(?:man|woman|person|people)|officials|representatives?|executives)$")
+# "the US military said", "militer Israel mengatakan": a country's body named by a common noun.
+_COUNTRY_BODY = re.compile(r"(?:^|\s)(?:(?:the|The)\s+)?(?:(?P<c1>[A-Z][\w.]*(?:\s[A-Z]\w+)?)\s+(?P<n1>military|government|"
+                           r"army|navy|police|cabinet)|(?P<n2>militer|pemerintah|kepolisian|polisi|tentara)\s+"
+                           r"(?P<c2>[A-Z]\w+(?:\s[A-Z]\w+)?))$")
+_QUANTIFIERS = {"several", "some", "many", "two", "three", "four", "other", "top", "local", "federal", "state", "city",
+               "county", "company", "government", "administration", "military", "intelligence", "u.s.", "western"}
+_BODY_EN = {"militer": "military", "pemerintah": "government", "kepolisian": "police", "polisi": "police",
+            "tentara": "military"}
+# "according to data from MarketAxess": the body that published the figures speaks.
+_DATA_FROM = re.compile(r"^(?:(?:data|figures|estimates|records|a statement|statements|a survey|a poll|a study)\s+"
+                        r"(?:from|by|of)\s+)(?=[A-Z])", re.I)
+
+
+def _org_voice(phrase: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | None:
+    toks = phrase.split()
+    m = next((m for k in range(min(len(toks), 6), 1, -1) if (m := _ORG_VOICE.match(" ".join(toks[-k:])))), None)
+    if not m:
+        return None
+    org = m.group("org").strip()
+    words = org.split()
+    if any(w.casefold() in lex.countries for w in words) or words[0] in lex.titles or registry.resolve(org) \
+            or words[0].casefold() in _OPENERS or words[0].casefold() in _QUANTIFIERS:
+        return None
+    return Speaker(org, "institution", cue, org)
+
+
+def _country_body(clause: str, lex: Lexicon, cue: str) -> Speaker | None:
+    m = _COUNTRY_BODY.search(clause.rstrip(" ,"))
+    if not m:
+        return None
+    written = m.group("c1") or m.group("c2")
+    country = lex.countries.get(written.casefold())
+    if not country:
+        return None
+    noun = m.group("n1") or _BODY_EN[m.group("n2").casefold()]
+    name = f"{lex.demonyms.get(country, country)} {noun}"
+    return Speaker(name, "institution", cue, name)
+
+
 def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
     found: list[Speaker] = []
 
@@ -249,6 +292,10 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
     for m in lex.inverted_rx.finditer(text):
         cue = m.group().strip(" ,\"”’'—–-")
         phrase = _head_run(text[m.end():])
+        voice = _org_voice(phrase, lex, registry, cue)
+        if voice:
+            add(voice)
+            continue
         label = _anonymous(phrase, lex)
         if label:
             add(Speaker(label, "anonymous", cue, phrase))
@@ -262,6 +309,8 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
         phrase = _head_run(text[m.end():])
         if lex.anaphora_rx.match(text, m.start()):
             continue
+        if m.group().casefold().startswith("according"):
+            phrase = _DATA_FROM.sub("", phrase)
         label = _anonymous(phrase, lex)
         if not label and m.group()[:2].casefold() == "di" and not _is_cap(phrase.split()[0] if phrase.split() else ""):
             continue  # passive "disampaikan selama KTT": no agent named
@@ -276,6 +325,11 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
         clause = _CLAUSE_END.split(prefix + " ")[-1]
         run = _tail_run(clause, lex, m.group().split()[0].casefold() in _SPEECH)
         anon = _anonymous_tail(clause, lex)
+        voice = _org_voice(clause, lex, registry, m.group()) if anon else None
+        voice = voice or (_country_body(clause, lex, m.group()) if not anon else None)
+        if voice:
+            add(voice)
+            continue
         if anon and _POLL.search(clause[: clause.rfind(anon[1].split()[0])] if anon[1] in clause else ""):
             anon = None  # "56 persen warga berpendapat": a poll's share, not a source
         placed = anon and run and re.search(rf"\s(?:di|dalam|in|from|dari|at)\s+{re.escape(run)}\s*$", clause)
