@@ -91,3 +91,14 @@ def test_organisations_speaking_through_unnamed_staff_and_country_bodies():
     assert all(sp[n] == "institution" for n in ("Northvale Energy", "Brightline Foods", "US military"))
     # a country's officials stay anonymous sources
     assert _anonymous("Fighting resumed at dawn, US officials said.\n") == ["US officials"]
+
+
+def test_passive_told_unnamed_reports_and_adjective_official():
+    sp = _speakers("The Guardian, citing someone involved in the case, said Treasurer Alan Pike was also told to "
+                   "resign.\n", outlet="Reuters")
+    assert "Alan Pike" not in sp  # "Pike was told": he did not tell
+    assert "source" in _anonymous("The Ledger, citing someone involved in the case, said the vote was delayed.\n")
+    assert _anonymous("Menurut laporan, harga kapal itu mencapai 40 juta dolar.\n", outlet="Kompas") == [
+        "unnamed reports"]
+    assert _anonymous("The deal is done, the governor said, according to the official state transcript.\n") == []
+    assert _anonymous("A doctor at the clinic told reporters that six people were treated.\n") == ["witness"]

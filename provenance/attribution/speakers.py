@@ -85,6 +85,11 @@ def _is_country_or_title(rest: str, lex: Lexicon) -> bool:
     return word.casefold() in lex.countries or word in lex.titles
 
 
+_AFTER_OFFICIAL = {"said", "says", "told", "who", "familiar", "with", "in", "at", "from", "of", "for", "speaking", "briefed",
+                   "close", "involved", "on", "added", "also", "later", "and", "wrote", "confirmed", "yang", "di", "dari",
+                   "kepada", "mengatakan"}
+
+
 def _anonymous(phrase: str, lex: Lexicon, anchored: bool = True) -> str | None:
     p = _DETERMINERS.sub("", phrase.strip())
     rows = lex.anonymous
@@ -95,6 +100,9 @@ def _anonymous(phrase: str, lex: Lexicon, anchored: bool = True) -> str | None:
         m = rx.match(p) if anchored else rx.search(p)
         if m and anchored and re.match(r"\s+[A-Z][a-z]", p[m.end():]) and not _is_country_or_title(p[m.end():], lex):
             return None  # "kata analis Budi Hartono": a named person after the role word
+        nxt = re.match(r"\s+([\w’']+)", p[m.end():]) if m and re.search(r"\bofficial$", m.group()) else None
+        if nxt and nxt.group(1).casefold() not in _AFTER_OFFICIAL:
+            return None  # "according to the official White House transcript": an adjective, not a person
         if m and m.group().strip() and (not anchored or len(p) - m.end() < 40):
             nat = _nationality(m.group(), lex)
             return _label(nat, label, m.group())
@@ -322,6 +330,9 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
             add(classify(phrase, lex, registry, m.group().strip()))
     for m in lex.verbs_rx.finditer(text):
         prefix = text[: m.start()]
+        if re.search(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+|also\s+|not\s+)?$", prefix) \
+                and m.group().split()[0].casefold() in {"told", "asked", "informed", "quoted", "cited"}:
+            continue  # "Gates was also told to surrender": the subject was told, it did not tell
         clause = _CLAUSE_END.split(prefix + " ")[-1]
         run = _tail_run(clause, lex, m.group().split()[0].casefold() in _SPEECH)
         anon = _anonymous_tail(clause, lex)
@@ -363,6 +374,7 @@ def anonymous_anaphora(sp: Speaker, earlier: list[str]) -> str:
         n = sum(1 for e in earlier if e.endswith(sp.name))
         return f"another {sp.name}" if n == 1 else f"{sp.name} ({n + 1})" if n else sp.name
     if not _BACK_REFERENCE.search(sp.raw):
-        return sp.name
+        # "Para pejabat mengatakan" after "para pejabat AS": a barer description of the source named before
+        return next((e for e in reversed(earlier) if " " not in sp.name and e.endswith(f" {sp.name}")), sp.name)
     head = sp.name.split()[-1].rstrip("s")
     return next((e for e in reversed(earlier) if e.split()[-1].rstrip("s") == head), sp.name)
