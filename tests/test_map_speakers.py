@@ -102,3 +102,9 @@ def test_passive_told_unnamed_reports_and_adjective_official():
         "unnamed reports"]
     assert _anonymous("The deal is done, the governor said, according to the official state transcript.\n") == []
     assert _anonymous("A doctor at the clinic told reporters that six people were treated.\n") == ["witness"]
+
+
+def test_titled_person_after_an_institution_is_the_person():
+    sp = _speakers("NASA Administrator Dana Whitcombe said the launch window would open in March.\n",
+                   outlet="Reuters")
+    assert sp.get("Dana Whitcombe") == "person"

@@ -147,7 +147,8 @@ def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | 
         if i >= 2 and all(_is_cap(t) and t not in lex.titles for t in tokens[i - 2:i]):
             return classify(" ".join(tokens[:i]), lex, registry, cue)
     starts_with_title = tokens[0] in lex.titles and not lex.countries.get(tokens[0].casefold())
-    if inst and not (starts_with_title and tail and inst.start() < run.find(tail[0])):
+    titled_name = len(tail) >= 2 and len(tail) < len(tokens) and tokens[len(tokens) - len(tail) - 1] in lex.titles
+    if inst and not ((starts_with_title or titled_name) and tail and inst.start() < run.find(tail[0])):
         name = re.sub(r"^(?:the|The)\s+", "", run)
         return Speaker(name, "institution", cue, name)
     person = tail or stripped
