@@ -362,7 +362,8 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
         text, re.I):
         label = _anonymous(text, lex, anchored=False) or "anonymous source"
         add(Speaker(label, "anonymous", "anonymity", text))
-    return found
+    # a named speaker is written with a capital ("kantor berita Iran" and "tersebut muncul ..." are no names)
+    return [f for f in found if f.kind == "anonymous" or _is_cap(f.name) or f.name[:1].isdigit()]
 
 
 _BACK_REFERENCE = re.compile(r"^\W*(?:the|these|those|that|this)\b|\b(?:tersebut|itu|ini)\b", re.I)
