@@ -108,3 +108,14 @@ def test_titled_person_after_an_institution_is_the_person():
     sp = _speakers("NASA Administrator Dana Whitcombe said the launch window would open in March.\n",
                    outlet="Reuters")
     assert sp.get("Dana Whitcombe") == "person"
+
+
+def test_short_forms_the_article_sets_up_name_the_person():
+    sp = _speakers("Menteri Perdagangan (Mendag) Rina Kusumawati meninjau pasar induk pada Senin.\n\n"
+                   "Mendag mengatakan harga beras stabil.\n\n"
+                   "Bang Udin, sapaan akrab Syarifuddin Lubis, menegaskan warga siap membantu.\n\n"
+                   "Hermawan Saputra menjelaskan jadwal panen.\n\n"
+                   "\"Kami siap,\" kata Herma kepada wartawan.\n")
+    names = set(sp)
+    assert "Rina Kusumawati" in names and "Mendag" not in names
+    assert "Herma" not in names and "Hermawan Saputra" in names

@@ -32,6 +32,27 @@ def _fullest(name: str, body: str, lex: Lexicon) -> str:
     return best
 
 
+_NAME_RUN = r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
+
+
+def _alias(name: str, body: str, people: set[str], lex: Lexicon) -> str | None:
+    """The person behind a short form the article sets up: a title abbreviation ("Menteri Dalam Negeri (Mendagri)
+    Tito Karnavian" -> "Mendagri"), a nickname ("Mualem, sapaan akrab Muzakir Manaf"; "Prasetyo Hadi" -> "Pras")."""
+    if " " in name or len(name) < 3:
+        return None
+    n = re.escape(name)
+    m = re.search(rf"\({n}\)\s+{_NAME_RUN}", body) \
+        or re.search(rf"\b{n},\s+(?:sapaan|panggilan|nama panggilan)(?:\s+akrab)?\s+{_NAME_RUN}", body) \
+        or re.search(rf"{_NAME_RUN},?\s+(?:yang\s+)?(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)\s+{n}\b", body)
+    if m:
+        toks = m.group(1).split()
+        while toks and toks[0] in lex.titles:
+            toks.pop(0)
+        return " ".join(toks) if len(toks) >= 2 else None
+    fuller = {p for p in people if " " in p and any(t.startswith(name) and t != name for t in p.split())}
+    return fuller.pop() if len(fuller) == 1 else None
+
+
 def _person_words(name: str) -> set[str]:
     return {w.casefold() for w in re.findall(r"[\w'’-]+", name)} - {"jr", "sr", "mr", "mrs", "ms", "dr"}
 
@@ -93,6 +114,10 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
                        registry: Registry | None = None) -> list[Statement]:
     people = {s.source for s in statements if s.kind == "person"}
     full = {p: _fullest(p, body, lex) for p in people}
+    for p in people:
+        alias = _alias(p, body, set(full.values()), lex)
+        if alias:
+            full[p] = alias
     # "Trump" and "Donald Trump", "David B" and "David B. Rivkin" in one article: one person, under the fuller name
     for p, f in full.items():
         words = _person_words(f)
