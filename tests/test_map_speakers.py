@@ -119,3 +119,21 @@ def test_short_forms_the_article_sets_up_name_the_person():
     names = set(sp)
     assert "Rina Kusumawati" in names and "Mendag" not in names
     assert "Herma" not in names and "Hermawan Saputra" in names
+
+
+def test_pointing_noun_resolves_to_the_one_institution_named_before():
+    sp = _speakers("The Ministry of Water Resources ordered an inspection of the dam on Monday.\n\n"
+                   "The ministry said the inspection would take two weeks.\n", outlet="Reuters")
+    assert sp.get("Ministry of Water Resources") == "institution"
+    # two ministries named before: no guess
+    sp = _speakers("The Ministry of Water Resources and the Ministry of Transport met on Monday.\n\n"
+                   "The ministry said the inspection would take two weeks.\n", outlet="Reuters")
+    assert not any(k == "institution" for k in sp.values())
+
+
+def test_reporter_of_a_medium_is_no_speaker():
+    cleaned = Cleaned(body="All sites were disinfected, according to Dana Pruitt of the New York Times.\n",
+                      meta=Metadata(outlet="NPR"))
+    m = map_article(cleaned)
+    assert "Dana Pruitt" not in {s.source for s in m.statements}
+    assert any(c.cited == "The New York Times" for c in m.citations)

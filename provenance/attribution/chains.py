@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from ..records import Citation, Statement
 from ..registry import Registry
+from . import anaphora as pointing
 from .lexicon import Lexicon
 from .media import Credit, implied_platforms, sentence_credits
 from .sentences import Sentence
-from .speakers import anonymous_anaphora, find_speakers
+from .speakers import Speaker, anonymous_anaphora, find_speakers
 
 
 @dataclass
@@ -122,6 +123,12 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
         anaphora = bool(lex.anaphora_rx.search(sent.text))
         if not chain_media:
             chain_media = st.last_chain if anaphora else st.context
+        pointed = pointing.pointed_noun(sent.text, lex) if not speakers else None
+        if pointed:  # "the ministry said": the one ministry named before
+            quoted = [s.source for s in st.statements if s.kind == "institution"]
+            name = pointing.resolve(pointed[0], body[: sent.start], quoted, lex)
+            if name:
+                speakers = [Speaker(name, "institution", pointed[1], name)]
         if speakers:
             for sp in speakers:
                 name = sp.name

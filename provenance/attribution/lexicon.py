@@ -86,6 +86,7 @@ class Lexicon:
     demonyms: dict[str, str] = dataclasses.field(default_factory=dict)  # country -> English adjective
     spelling: tuple[tuple[re.Pattern, str], ...] = ()  # "Kementrian" -> "Kementerian"
     portfolios: dict[str, str] = dataclasses.field(default_factory=dict)  # "Keuangan" -> "Finance"
+    institution_types: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # "ministry" -> heads
     country_rx: re.Pattern | None = None  # every country spelling, longest first ("Korea Utara", "AS")
 
 
@@ -130,6 +131,13 @@ def load_lexicon() -> Lexicon:
     demonyms = src.get("demonyms", {})
     if not all(isinstance(k, str) and isinstance(v, str) and v for k, v in demonyms.items()):
         raise RuleError(f"{DATA_DIR / 'sources_lexicon.toml'}: [demonyms] maps a country to its adjective")
+    for key in ("types", "spelling"):
+        table = inst.get(key, {})
+        if not isinstance(table, dict) or not all(
+                isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in table.values()):
+            raise RuleError(f"{DATA_DIR / 'sources_lexicon.toml'}: [institutions.{key}] maps a word to a list of words")
+    if not all(isinstance(v, str) and v for v in inst.get("portfolios", {}).values()):
+        raise RuleError(f"{DATA_DIR / 'sources_lexicon.toml'}: [institutions.portfolios] maps a word to its English")
     spelling = tuple(
         (_compile("sources_lexicon.toml", r"\b(?:" + "|".join(map(re.escape, wrong)) + r")\b", 0), right)
         for right, wrong in inst.get("spelling", {}).items()
@@ -177,6 +185,7 @@ def load_lexicon() -> Lexicon:
         implied=tuple((_words_rx(words, "cues"), name) for name, words in implied.items()),
         demonyms=dict(demonyms),
         portfolios=dict(inst.get("portfolios", {})),
+        institution_types={k.casefold(): tuple(v) for k, v in inst.get("types", {}).items()},
         # as written (case-sensitive): "AS" is the United States, "as" is a word
         country_rx=_compile("sources_lexicon.toml", r"(?<![\w-])(?:" + "|".join(
             re.escape(v) for v in sorted({v for k, vs in src.get("countries", {}).items() for v in (k, *vs)},

@@ -57,7 +57,7 @@ def _person_words(name: str) -> set[str]:
     return {w.casefold() for w in re.findall(r"[\w'’-]+", name)} - {"jr", "sr", "mr", "mrs", "ms", "dr"}
 
 
-def _canonical_institution(raw: str, lex: Lexicon) -> str:
+def canonical_institution(raw: str, lex: Lexicon) -> str:
     """One English name for an institution written in either language: "Kementerian Pertahanan Rusia" ->
     "Russian Ministry of Defence", "Juru Bicara Kementerian Luar Negeri Korea Utara" -> "Ministry of Foreign Affairs
     of North Korea"; a name no pattern knows is returned as written, without its bracketed acronym."""
@@ -93,8 +93,8 @@ def _with_context_country(raw: str, evidence: str, lex: Lexicon) -> str | None:
     countries = list(lex.country_rx.finditer(evidence[:at] if at > 0 else ""))
     if not countries:
         return None
-    plain = _canonical_institution(raw, lex)
-    guess = _canonical_institution(f"{raw} {countries[-1].group()}", lex)
+    plain = canonical_institution(raw, lex)
+    guess = canonical_institution(f"{raw} {countries[-1].group()}", lex)
     return guess if guess != plain and guess != f"{plain} {countries[-1].group()}" else None
 
 
@@ -107,7 +107,7 @@ def _expand_acronym(acr: str, body: str, lex: Lexicon) -> str | None:
     if not m:
         return None
     long = m.group(1).strip()
-    return _canonical_institution(long, lex) if lex.institution_rx.search(long) or len(long.split()) >= 2 else None
+    return canonical_institution(long, lex) if lex.institution_rx.search(long) or len(long.split()) >= 2 else None
 
 
 def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
@@ -132,7 +132,7 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
     insts = sorted({s.source for s in statements if s.kind == "institution"}, key=len, reverse=True)
     canon: dict[str, str] = {}
     for raw in insts:
-        c = _canonical_institution(raw, lex)
+        c = canonical_institution(raw, lex)
         if c == re.sub(r"\s*\([^)]*\)", "", raw).strip():
             # a shorter spelling ("Kementerian Luar Negeri") of a longer one in the same article takes its name
             for longer in insts:

@@ -291,6 +291,12 @@ def _country_body(clause: str, lex: Lexicon, cue: str) -> Speaker | None:
     return Speaker(name, "institution", cue, name)
 
 
+def _journalist_of_medium(after: str, registry: Registry) -> bool:
+    """"according to Jane Roe of the New York Times": a reporter stands for the medium, which is credited."""
+    m = re.search(r"\s+(?:of|from|dari)\s+((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})", after)
+    return bool(m) and any(registry.resolve(" ".join(m.group(1).split()[:k])) for k in range(5, 0, -1))
+
+
 def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
     found: list[Speaker] = []
 
@@ -327,7 +333,7 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
             phrase = _appositive(phrase, text[m.end() + len(phrase):], lex, registry)
         if label:
             add(Speaker(label, "anonymous", m.group().strip(), phrase))
-        else:
+        elif not _journalist_of_medium(text[m.end():m.end() + len(phrase) + 60], registry):
             add(classify(phrase, lex, registry, m.group().strip()))
     for m in lex.verbs_rx.finditer(text):
         prefix = text[: m.start()]
