@@ -83,3 +83,11 @@ def test_meta_outlet_and_override_win():
     assert m.outlet == "Detik"
     m2 = map_article(Cleaned(body="Jakarta, IDN Times - Sesuatu terjadi."), outlet="Tempo")
     assert m2.outlet == "Tempo"
+
+
+def test_agency_named_as_a_subject_inside_a_relay_is_cited_by_the_relay():
+    cleaned, m = _m("Dilansir Reuters, Selasa (4/3/2025), Kantor Berita Negara Saudi (SPA) mengatakan dua "
+                    "drone dicegat di atas kota pelabuhan.\n", outlet="Kompas")
+    assert ("Reuters", "Saudi Press Agency") in _edges(m)
+    assert ("SELF", "Reuters") in _edges(m)
+    _spans_hold(cleaned, m)
