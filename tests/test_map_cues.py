@@ -91,3 +91,10 @@ def test_agency_named_as_a_subject_inside_a_relay_is_cited_by_the_relay():
     assert ("Reuters", "Saudi Press Agency") in _edges(m)
     assert ("SELF", "Reuters") in _edges(m)
     _spans_hold(cleaned, m)
+
+
+def test_a_mediums_journalist_reporting_credits_the_medium():
+    cleaned, m = _m("A Reuters reporter in the capital also reported hearing explosions after midnight.\n",
+                    outlet="BBC")
+    assert ("SELF", "Reuters") in _edges(m)
+    _spans_hold(cleaned, m)

@@ -154,7 +154,10 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         media_cues=tuple(cues),
         # "Reuters reported", "Kantor Berita Negara Saudi (SPA) mengatakan", "The Times on Friday reported"
+        # "An Associated Press journalist in the area also reported": the medium's staff report for it
         post_rx=_compile("cues", r"^(?:['’]s)?\s*(?:\([^)]{1,15}\))?\s*,?\s*"
+            r"(?:(?:journalists?|reporters?|correspondents?|photographers?|crew|wartawan|jurnalis|koresponden)"
+            r"(?:\s+(?:in|at|di)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?\s+)?"
             r"(?:(?:on|pada|last|this|earlier|also|juga|kemudian|later)(?:\s+[\w()/]+)?\s+)?(?:" + "|".join(
             p.replace(" ", r"\s+") for p in sorted(set(post), key=len, reverse=True)) + r")(?![^\W\d_])", re.I),
         filler_rx=_compile("cues", r"^(?:\s*[,:(“\"‘]?\s*(?:" + "|".join(
