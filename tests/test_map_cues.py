@@ -98,3 +98,10 @@ def test_a_mediums_journalist_reporting_credits_the_medium():
                     outlet="BBC")
     assert ("SELF", "Reuters") in _edges(m)
     _spans_hold(cleaned, m)
+
+
+def test_description_ending_in_a_mediums_name_is_the_medium():
+    cleaned, m = _m("According to Yonhap news agency, quoting the North's state news agency Korean Central News "
+                    "Agency, the launch took place at dawn.\n", outlet="BBC")
+    assert ("Yonhap", "KCNA") in _edges(m)
+    assert not any(s.kind == "institution" for s in m.statements)

@@ -149,6 +149,12 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
             s.chain = [new if x == s.source else x for x in s.chain]
             s.source = new
         medium = registry.resolve(s.source) if registry and s.kind in ("person", "institution") else None
+        if registry and medium is None and s.kind == "institution":
+            # "North Korea's main news agency Korean Central News Agency": a description ending in a medium's name
+            ends = [m for m in registry.find_all(s.source) if not s.source[m.end:].strip(" )(")
+                    and re.search(r"(?i)\b(?:news agency|agency|media|outlet|newspaper|broadcaster|kantor berita|"
+                                  r"media|harian|televisi|stasiun)\b", s.source[:m.start])]
+            medium = ends[0].entry if len(ends) == 1 else None
         if medium:  # "The Times, citing ..." grew into "New York Times": the medium speaks, not a person
             s.source, s.kind = medium.name, "agency" if medium.kind == "agency" else "outlet"
             s.chain = list(dict.fromkeys([medium.name, *s.chain[1:]]))
