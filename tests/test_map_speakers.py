@@ -137,3 +137,12 @@ def test_reporter_of_a_medium_is_no_speaker():
     m = map_article(cleaned)
     assert "Dana Pruitt" not in {s.source for s in m.statements}
     assert any(c.cited == "The New York Times" for c in m.citations)
+
+
+def test_authorities_of_a_place_and_questioning_analysts_are_anonymous():
+    found = _anonymous("Last week authorities in Harbin announced that the river had been closed to boats.\n")
+    assert found == ["authorities"]
+    assert "Harbin" not in _speakers("Last week authorities in Harbin announced that the river had been closed.\n",
+                                     outlet="Reuters")
+    found = _anonymous("Sejumlah analis Barat mempertanyakan angka resmi pertumbuhan itu.\n", outlet="Kompas")
+    assert found == ["analysts"]
