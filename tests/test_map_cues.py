@@ -105,3 +105,10 @@ def test_description_ending_in_a_mediums_name_is_the_medium():
                     "Agency, the launch took place at dawn.\n", outlet="BBC")
     assert ("Yonhap", "KCNA") in _edges(m)
     assert not any(s.kind == "institution" for s in m.statements)
+
+
+def test_headlines_listed_under_sources_are_no_statements():
+    cleaned, m = _m("Para menteri bertemu di ibu kota pada Kamis.\n\nSumber-sumber\nNews18\n"
+                    "Talks on river treaty resume next week, says senior official\n", outlet="Kompas")
+    assert ("SELF", "News18") in _edges(m)
+    assert not any(s.kind == "anonymous" for s in m.statements)

@@ -10,6 +10,7 @@ the report credited last, whatever its scope.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..records import Citation, Statement
@@ -49,14 +50,25 @@ def _credit_citing(st: State) -> tuple[str | None, bool]:
     return st.own_name, True
 
 
+def _line_of(body: str, sent: Sentence) -> str:
+    end = body.find("\n", sent.start)
+    return body[sent.start: end if end >= 0 else len(body)]
+
+
 def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Registry, own: set[str],
             st: State) -> None:
     mentions = registry.find_all(body)
-    in_refs = False
+    in_refs = refs_seen = False
     for sent in sentences:
         if sent.line_start and lex.reference_rx.match(sent.text):
-            in_refs = True
+            in_refs = refs_seen = True
             continue
+        if refs_seen and sent.line_start and not re.search(r"[.!?\"”’]\s*$", _line_of(body, sent)):
+            # after "Sources:", the headlines of the cited pieces ("X to join accords, says US official") are
+            # titles, not statements of this article
+            if not in_refs or not any(sent.start <= m.start < sent.end for m in mentions):
+                in_refs = False  # a reference list is contiguous (below)
+                continue
         ms = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
         if in_refs and sent.line_start and not ms:
             in_refs = False  # a reference list is contiguous: "SOURCE:" / "News agencies" then a site menu is not one
