@@ -112,3 +112,10 @@ def test_headlines_listed_under_sources_are_no_statements():
                     "Talks on river treaty resume next week, says senior official\n", outlet="Kompas")
     assert ("SELF", "News18") in _edges(m)
     assert not any(s.kind == "anonymous" for s in m.statements)
+
+
+def test_a_statement_in_that_video_keeps_the_medium_that_obtained_it():
+    cleaned, m = _m("Video yang didapat Associated Press menunjukkan massa berlarian di alun-alun.\n\n"
+                    "\"Buka jalannya!\" kata seorang pria dalam video itu.\n", outlet="Kompas")
+    chains = [s.chain for s in m.statements if s.kind == "anonymous"]
+    assert chains and chains[0][1:] == ["Associated Press", "Kompas"]
