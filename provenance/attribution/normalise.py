@@ -158,4 +158,31 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
         if medium:  # "The Times, citing ..." grew into "New York Times": the medium speaks, not a person
             s.source, s.kind = medium.name, "agency" if medium.kind == "agency" else "outlet"
             s.chain = list(dict.fromkeys([medium.name, *s.chain[1:]]))
+    if registry:
+        statements.extend(_platform_companies(statements, body, registry))
     return statements
+
+
+_COMPANY_VERB = re.compile(r"(?<![\w@#])([A-Z][\w.]+)\s+(?:(?:also|later|earlier|juga)\s+)?(?:said|says|announced|"
+                           r"confirmed|mengatakan|menyatakan|mengumumkan|mengonfirmasi)\b")
+_ON_PLATFORM = re.compile(r"\b(?:in|on|via) (?:a |its |an )?(?:tweet|post|blog|account)|\bdalam (?:unggahan|cuitan)|"
+                          r"\bdi akun", re.I)
+
+
+def _platform_companies(statements: list[Statement], body: str, registry: Registry) -> list[Statement]:
+    """"Twitter said in a tweet": the company behind the platform speaks (an institution), through its own post."""
+    out = []
+    for s in statements:
+        if s.kind != "platform" or not s.span:
+            continue
+        text = body[s.span[0]:s.span[1]]
+        for m in _COMPANY_VERB.finditer(text):
+            entry = registry.resolve(m.group(1))
+            if entry is None or entry.name != s.source:
+                continue
+            on_own = _ON_PLATFORM.search(text, m.end()) and m.group(1) != s.source
+            rest = s.chain if on_own else s.chain[1:]  # "Twitter" -> "X" -> ...; "Facebook" once
+            out.append(Statement(source=m.group(1), kind="institution", chain=[m.group(1), *rest], cue=s.cue,
+                                 evidence=s.evidence, span=s.span, confidence=s.confidence))
+            break
+    return out
