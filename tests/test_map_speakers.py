@@ -146,3 +146,13 @@ def test_authorities_of_a_place_and_questioning_analysts_are_anonymous():
                                      outlet="Reuters")
     found = _anonymous("Sejumlah analis Barat mempertanyakan angka resmi pertumbuhan itu.\n", outlet="Kompas")
     assert found == ["analysts"]
+
+
+def test_pronouns_point_to_the_person_quoted_last_nearby():
+    m = map_article(Cleaned(body="Mayor Lena Ortiz said the bridge would reopen in June.\n"
+                                 "\"We are ahead of schedule,\" she said.\n\n"
+                                 "The council met later.\n\nTraffic was light.\n\n\"It works,\" he said.\n",
+                            meta=Metadata(outlet="Reuters")))
+    ortiz = [s for s in m.statements if s.source == "Lena Ortiz"]
+    assert len(ortiz) == 2  # "she said" on the next line is the mayor again
+    assert not any("It works" in s.evidence for s in m.statements)  # too far from any quoted person: no guess

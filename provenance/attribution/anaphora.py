@@ -1,7 +1,8 @@
 """Institutions named by a common noun that points back: "the ministry said", "kementerian itu mengatakan",
 "a company spokesperson said". Resolved only when the article leaves one candidate: exactly one name with a head of
 that type written before ("Ministry of Energy"), or, for nouns without heads ("the company", "the utility"),
-exactly one institution quoted before."""
+exactly one institution quoted before. Personal pronouns ("he said", "katanya") point to the person quoted last,
+in the same paragraph or the one before."""
 
 from __future__ import annotations
 
@@ -50,3 +51,20 @@ def resolve(noun: str, before: str, quoted: list[str], lex: Lexicon) -> str | No
     names = {n for n in found if " " in n}
     canon = {canonical_institution(n, lex) for n in names}
     return max(names, key=len) if len(canon) == 1 else None
+
+
+# "..., he said." / "He added that ..." / "..., katanya." / "Ia menegaskan ...": a person speaks again.
+_PRONOUN_INVERTED = re.compile(r"[,\"”’]\s*(?:(?:he|she)\s+(?:said|says|added|told|explained|continued|wrote)|"
+                               r"said\s+(?:he|she)|(?:kata|ujar|tutur|ucap|jelas|tegas|imbuh|tambah|lanjut|ungkap|"
+                               r"terang|papar|sebut)(?:nya|\s+(?:dia|ia|beliau)))\b", re.I)
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:He|She|Ia|Dia|Beliau)\s+(?:(?:also|later|then|further|juga|kemudian|lalu|pun)\s+)?$")
+
+
+def pronoun_cue(text: str, lex: Lexicon) -> str | None:
+    m = _PRONOUN_INVERTED.search(text)
+    if m:
+        return m.group().strip(" ,\"”’")
+    for v in lex.verbs_rx.finditer(text):
+        if _PRONOUN_SUBJECT.match(text[: v.start()]):
+            return v.group()
+    return None

@@ -31,6 +31,7 @@ class State:
     edges: dict[tuple[str | None, str, bool], Citation] = field(default_factory=dict)
     statements: list[Statement] = field(default_factory=list)
     anonymous: list[str] = field(default_factory=list)  # anonymous sources named so far, in order (for anaphora)
+    last_person: tuple[str, int] | None = None  # the person quoted last and the line it was on ("he said")
 
 
 def _edge(st: State, citing: str | None, is_self: bool, credit: Credit, sent: Sentence, conf: float) -> None:
@@ -141,6 +142,10 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
             name = pointing.resolve(pointed[0], body[: sent.start], quoted, lex)
             if name:
                 speakers = [Speaker(name, "institution", pointed[1], name)]
+        if not speakers and st.last_person and sent.line - st.last_person[1] <= 1:
+            cue = pointing.pronoun_cue(sent.text, lex)
+            if cue:
+                speakers = [Speaker(st.last_person[0], "person", cue, st.last_person[0])]
         if speakers:
             for sp in speakers:
                 name = sp.name
@@ -148,6 +153,8 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
                     name = anonymous_anaphora(sp, st.anonymous)
                     st.anonymous.append(name)
                 _statement(st, name, sp.kind, [name, *chain_media], sp.cue, sent)
+            people = [sp.name for sp in speakers if sp.kind == "person"]
+            st.last_person = (people[-1], sent.line) if len(people) == 1 else None if people else st.last_person
         elif credits and chain_media:
             kind = next((c.kind for c in credits if c.name == chain_media[0]), "outlet")
             _statement(st, chain_media[0], kind, list(chain_media), credits[0].cue, sent)
