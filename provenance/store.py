@@ -30,6 +30,9 @@ class Processed:
     mapping: Mapping
 
 
+MEDIA_KINDS = frozenset({"outlet", "agency", "broadcaster", "platform", "unknown"})
+
+
 class SourceCache:
     """Get-or-create of Source rows by canonical name, memoised for one session."""
 
@@ -43,7 +46,8 @@ class SourceCache:
             return self.ids[name]
         row = self.s.exec(select(models.Source).where(models.Source.name == name)).first()
         if row is None:
-            entry = self.registry.resolve(name) if resolved else None
+            # Only media are looked up: an anonymous "observer" or a person named like a paper keeps its own kind.
+            entry = self.registry.resolve(name) if resolved and kind in MEDIA_KINDS else None
             row = models.Source(
                 name=name,
                 kind=entry.kind if entry else kind,
