@@ -156,3 +156,12 @@ def test_pronouns_point_to_the_person_quoted_last_nearby():
     ortiz = [s for s in m.statements if s.source == "Lena Ortiz"]
     assert len(ortiz) == 2  # "she said" on the next line is the mayor again
     assert not any("It works" in s.evidence for s in m.statements)  # too far from any quoted person: no guess
+
+
+def test_coalitions_commands_and_acronyms_of_a_longer_name():
+    sp = _speakers("Koalisi pimpinan Arab Saudi mengatakan tiga drone dicegat di atas Laut Merah.\n\n"
+                   "Menurut Komando Pusat AS (CENTCOM), kapal itu tidak rusak.\n")
+    assert "Saudi-led coalition" in sp and "US Central Command" in sp
+    sp = _speakers("The Korean Institute for Marine Safety said the spill was contained.\n\n"
+                   "The Korean KIMS also said cleanup would take a week.\n", outlet="Reuters")
+    assert [n for n in sp if "KIMS" in n] == []

@@ -53,6 +53,20 @@ def _alias(name: str, body: str, people: set[str], lex: Lexicon) -> str | None:
     return fuller.pop() if len(fuller) == 1 else None
 
 
+def _acronym_of(name: str, names: set[str], lex: Lexicon) -> str | None:
+    """"Chinese CDC" beside "Chinese Center for Disease Control and Prevention": the acronym's letters start the
+    initials of the one longer institution name (country words aside), so both are one institution."""
+    acr = next((t for t in name.split() if re.fullmatch(r"[A-Z]{2,6}", t)), None)
+    if not acr or len(name.split()) > 3:
+        return None
+    fits = set()
+    for other in names - {name}:
+        words = [w for w in other.split() if w[:1].isupper() and w.casefold() not in lex.countries]
+        if len(words) >= len(acr) and "".join(w[0] for w in words).startswith(acr):
+            fits.add(other)
+    return fits.pop() if len(fits) == 1 else None
+
+
 def _person_words(name: str) -> set[str]:
     return {w.casefold() for w in re.findall(r"[\w'’-]+", name)} - {"jr", "sr", "mr", "mrs", "ms", "dr"}
 
@@ -124,8 +138,11 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
         wider = [g for g in set(full.values()) if g != f and words and words < _person_words(g)]
         if len({_person_words(g) and frozenset(_person_words(g)) for g in wider}) == 1:
             full[p] = max(wider, key=len)
+    named = {s.source for s in statements if s.kind == "institution"}
     for s in statements:
         long = _expand_acronym(s.source, body, lex) if s.kind in ("person", "institution") else None
+        if long is None and s.kind == "person" and re.search(r"\b[A-Z]{3,6}\b", s.source):
+            long = _acronym_of(re.sub(r"^The\s+", "", s.source), named, lex)  # "The Korean KIMS"
         if long:
             s.chain = [long if x == s.source else x for x in s.chain]
             s.source, s.kind = long, "institution"
@@ -143,6 +160,10 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
             ev = next((body[st.span[0]:st.span[1]] for st in statements if st.source == raw and st.span), "")
             c = _with_context_country(raw, ev, lex) or c
         canon[raw] = c
+    for raw, c in canon.items():
+        longer = _acronym_of(c, set(canon.values()), lex)
+        if longer:
+            canon[raw] = longer
     for s in statements:
         new = full.get(s.source) if s.kind == "person" else canon.get(s.source) if s.kind == "institution" else None
         if new and new != s.source:

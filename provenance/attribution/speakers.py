@@ -16,7 +16,7 @@ _STOP = re.compile(
     r"dilansir|dikutip|bahwa|soal|terkait|to|in|on|at|during|after|when|while|as|who|adding|according|via|that|"
     r"before|because|and|dan)\b"
 )
-_CONNECT = {"of", "the", "for", "and", "dan", "bin", "binti", "al", "el", "de", "van", "von", "der", "la", "le", "da",
+_CONNECT = {"of", "the", "for", "and", "dan", "pimpinan", "bin", "binti", "al", "el", "de", "van", "von", "der", "la", "le", "da",
             "du", "des", "y", "&"}
 _DETERMINERS = re.compile(r"^(?:namun|tetapi|sementara itu|selain itu|but|however|and|meanwhile|also|then|the|a|an)\b[, ]*",
                           re.I)
@@ -147,7 +147,10 @@ def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | 
         if i >= 2 and all(_is_cap(t) and t not in lex.titles for t in tokens[i - 2:i]):
             return classify(" ".join(tokens[:i]), lex, registry, cue)
     starts_with_title = tokens[0] in lex.titles and not lex.countries.get(tokens[0].casefold())
-    titled_name = len(tail) >= 2 and len(tail) < len(tokens) and tokens[len(tokens) - len(tail) - 1] in lex.titles
+    before_tail = tokens[len(tokens) - len(tail) - 1] if tail and len(tail) < len(tokens) else ""
+    titled_name = len(tail) >= 2 and before_tail in lex.titles
+    if before_tail.casefold() in _CONNECT:
+        starts_with_title = False  # "Korean Institute for Marine Safety": the tail ends the institution's name
     if inst and not ((starts_with_title or titled_name) and tail and inst.start() < run.find(tail[0])):
         name = re.sub(r"^(?:the|The)\s+", "", run)
         return Speaker(name, "institution", cue, name)
