@@ -165,3 +165,10 @@ def test_coalitions_commands_and_acronyms_of_a_longer_name():
     sp = _speakers("The Korean Institute for Marine Safety said the spill was contained.\n\n"
                    "The Korean KIMS also said cleanup would take a week.\n", outlet="Reuters")
     assert [n for n in sp if "KIMS" in n] == []
+
+
+def test_groups_voicing_or_urging_are_anonymous_sources():
+    found = _anonymous("Consumer advocates are urging regulators to require backup batteries.\n\n"
+                       "Some users voiced fears that the outage could happen again.\n")
+    assert "analysts" in found or "advocates" in found
+    assert any(f.startswith("witness") for f in found)

@@ -21,7 +21,7 @@ _CONNECT = {"of", "the", "for", "and", "dan", "pimpinan", "bin", "binti", "al", 
 _DETERMINERS = re.compile(r"^(?:namun|tetapi|sementara itu|selain itu|but|however|and|meanwhile|also|then|the|a|an)\b[, ]*",
                           re.I)
 _ADVERBS = {"sebelumnya", "juga", "pun", "kemudian", "lalu", "also", "later", "previously", "then", "has", "had",
-            "have", "was", "is", "once", "earlier", "again", "further", "kembali", "pernah", "telah", "sudah", "tak",
+            "have", "was", "is", "are", "were", "once", "earlier", "again", "further", "kembali", "pernah", "telah", "sudah", "tak",
             "tidak", "not", "never", "would", "will", "secara", "resmi", "sebenarnya", "justru", "publicly", "repeatedly",
             "recently", "bahkan", "lantas", "pula", "sempat", "langsung", "terus", "akhirnya", "sendiri", "only",
             "first", "privately", "initially", "separately", "subsequently", "specifically", "reportedly"}
@@ -69,7 +69,7 @@ def _nationality(text: str, lex: Lexicon) -> str:
 _PLURAL = re.compile(r"\b(?:para|sejumlah|beberapa|dua|tiga|empat|lima|banyak|two|three|four|five|several|some|many|"
                      r"\w+-\w+)\b|\b(?:officials|sources|people|persons|individuals|employees|officers|aides|diplomats|"
                      r"insiders|witnesses|residents|protesters|users|commenters|analysts|experts|observers|"
-                     r"economists|critics)\b", re.I)
+                     r"economists|critics|advocates|activists)\b", re.I)
 
 
 def _label(nat: str, label: str, phrase: str) -> str:
