@@ -172,3 +172,10 @@ def test_groups_voicing_or_urging_are_anonymous_sources():
                        "Some users voiced fears that the outage could happen again.\n")
     assert "analysts" in found or "advocates" in found
     assert any(f.startswith("witness") for f in found)
+
+
+def test_possessive_title_then_name_is_the_person():
+    sp = _speakers("Job cuts will follow, said Northwind Holdings’ newly appointed finance chief Priya Raman.\n\n"
+                   "\"We must move fast,\" said the Acme Company’s recently named executive chair Tomas Berg.\n",
+                   outlet="Reuters")
+    assert sp.get("Tomas Berg") == "person"

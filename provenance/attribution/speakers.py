@@ -133,6 +133,14 @@ def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | 
     if all(t.casefold() in _CALENDAR or t.casefold().strip(",") in lex.countries for t in tokens):
         return None  # "Friday", "Minggu", "Russia": a day or a country is no speaker
     run = " ".join(tokens)
+    owner = re.search(r"['’]s\s+(.+)$", run)  # "The We Company’s recently named executive chair Marcelo Claure"
+    if owner:
+        after = owner.group(1).split()
+        name = []
+        while after and _is_cap(after[-1]) and after[-1] not in lex.titles:
+            name.insert(0, after.pop())
+        if 2 <= len(name) <= 4 and after and (not _is_cap(after[-1]) or after[-1] in lex.titles):
+            return Speaker(" ".join(name), "person", cue, " ".join(name))
     stripped = _strip_titles(tokens, lex)
     inst = lex.institution_rx.search(run)
     tail: list[str] = []
