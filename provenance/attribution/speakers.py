@@ -139,7 +139,8 @@ def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | 
         name = []
         while after and _is_cap(after[-1]) and after[-1] not in lex.titles:
             name.insert(0, after.pop())
-        if 2 <= len(name) <= 4 and after and (not _is_cap(after[-1]) or after[-1] in lex.titles):
+        if 2 <= len(name) <= 4 and after and (not _is_cap(after[-1]) or after[-1] in lex.titles) \
+                and not lex.institution_rx.search(" ".join(name)) and not registry.resolve(" ".join(name)):
             return Speaker(" ".join(name), "person", cue, " ".join(name))
     stripped = _strip_titles(tokens, lex)
     inst = lex.institution_rx.search(run)
