@@ -38,9 +38,9 @@ from provenance.registry import load_registry
 FLOORS = {
     "edge_precision": 0.97,
     "edge_recall": 0.96,
-    "speaker_f1": 0.88,
-    "anonymous_f1": 0.83,
-    "max_hops_exact": 0.87,
+    "speaker_f1": 0.90,
+    "anonymous_f1": 0.85,
+    "max_hops_exact": 0.89,
     "outlet_accuracy": 0.99,
 }
 
