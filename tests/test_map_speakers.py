@@ -179,3 +179,10 @@ def test_possessive_title_then_name_is_the_person():
                    "\"We must move fast,\" said the Acme Company’s recently named executive chair Tomas Berg.\n",
                    outlet="Reuters")
     assert sp.get("Tomas Berg") == "person"
+
+
+def test_officials_of_different_bodies_are_different_sources():
+    found = _anonymous("Seorang pejabat penegak hukum federal memberi tahu CBS News bahwa dua petugas terluka.\n\n"
+                       "Pasukan tambahan tiba Minggu, kata seorang pejabat Departemen Pertahanan kepada CBS News.\n\n"
+                       "Pejabat itu menambahkan bahwa situasi sudah terkendali.\n", outlet="Kompas")
+    assert len(found) == 2 and "official (Departemen Pertahanan)" in found

@@ -72,12 +72,26 @@ _PLURAL = re.compile(r"\b(?:para|sejumlah|beberapa|dua|tiga|empat|lima|banyak|tw
                      r"economists|critics|advocates|activists)\b", re.I)
 
 
-def _label(nat: str, label: str, phrase: str) -> str:
+def _label(nat: str, label: str, phrase: str, lex: Lexicon | None = None) -> str:
     if label == "source" and re.search(r"\b(?:people|persons|individuals|employees)\b", phrase, re.I):
         label = "sources"
     elif _PLURAL.search(phrase) and not label.endswith("s") and " " not in label:
         label += "s"
-    return f"{nat} {label}".strip()
+    org = _affiliation(phrase, lex) if lex and label.startswith("official") else ""
+    return f"{nat} {label}{f' ({org})' if org else ''}".strip()
+
+
+def _affiliation(phrase: str, lex: Lexicon) -> str:
+    """"seorang pejabat Departemen Pertahanan", "a Pentagon official": the body an unnamed official belongs to, so
+    two officials of different bodies stay two sources (countries give the nationality instead)."""
+    words = [w.strip("(),") for w in phrase.split()[1:] if w[:1].isupper()] if re.match(r"(?i)(?:\w+ )?pejabat\b",
+                                                                                       phrase) else []
+    if not words:
+        m = re.search(r"((?:[A-Z][\w.&-]*\s+){1,3})officials?\b", phrase)
+        words = m.group(1).split() if m else []
+    words = [w for w in words if w.casefold() not in lex.countries and w.casefold() not in _CALENDAR
+             and w.casefold() not in _QUANTIFIERS and w not in {"Senior", "Top", "Former", "A", "An", "The", "One"}]
+    return " ".join(words) if words and lex.institution_rx.search(" ".join(words)) else ""
 
 
 def _is_country_or_title(rest: str, lex: Lexicon) -> bool:
@@ -105,7 +119,7 @@ def _anonymous(phrase: str, lex: Lexicon, anchored: bool = True) -> str | None:
             return None  # "according to the official White House transcript": an adjective, not a person
         if m and m.group().strip() and (not anchored or len(p) - m.end() < 40):
             nat = _nationality(m.group(), lex)
-            return _label(nat, label, m.group())
+            return _label(nat, label, m.group(), lex)
     return None
 
 
@@ -202,7 +216,7 @@ def _anonymous_tail(clause: str, lex: Lexicon) -> tuple[str, str] | None:
         for rx, label in lex.anonymous:
             if rx.fullmatch(p):
                 nat = _nationality(phrase, lex)
-                return _label(nat, label, phrase), phrase
+                return _label(nat, label, phrase, lex), phrase
     return None
 
 
@@ -396,5 +410,9 @@ def anonymous_anaphora(sp: Speaker, earlier: list[str]) -> str:
     if not _BACK_REFERENCE.search(sp.raw):
         # "Para pejabat mengatakan" after "para pejabat AS": a barer description of the source named before
         return next((e for e in reversed(earlier) if " " not in sp.name and e.endswith(f" {sp.name}")), sp.name)
-    head = sp.name.split()[-1].rstrip("s")
-    return next((e for e in reversed(earlier) if e.split()[-1].rstrip("s") == head), sp.name)
+    head = _head(sp.name)
+    return next((e for e in reversed(earlier) if _head(e) == head), sp.name)
+
+
+def _head(label: str) -> str:
+    return re.sub(r"\s*\([^)]*\)$", "", label).split()[-1].rstrip("s")
