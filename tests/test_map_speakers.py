@@ -186,3 +186,10 @@ def test_officials_of_different_bodies_are_different_sources():
                        "Pasukan tambahan tiba Minggu, kata seorang pejabat Departemen Pertahanan kepada CBS News.\n\n"
                        "Pejabat itu menambahkan bahwa situasi sudah terkendali.\n", outlet="Kompas")
     assert len(found) == 2 and "official (Departemen Pertahanan)" in found
+
+
+def test_researchers_say_and_a_medium_that_noted():
+    assert _anonymous("The drug appears safe, researchers say.\n") == ["researchers"]
+    cleaned = Cleaned(body="The Straits Times noted that the ban had been lifted.\n", meta=Metadata(outlet="BBC"))
+    assert any(c.cited == "The Straits Times" for c in map_article(cleaned).citations)
+    assert "Presidents" not in _speakers("Presidents say these things all the time.\n", outlet="Reuters")

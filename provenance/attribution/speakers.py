@@ -146,6 +146,8 @@ def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | 
         return None  # "(NORTHCOM)" alone is the tail of a name cut by the subject parser
     if all(t.casefold() in _CALENDAR or t.casefold().strip(",") in lex.countries for t in tokens):
         return None  # "Friday", "Minggu", "Russia": a day or a country is no speaker
+    if len(tokens) == 1 and tokens[0].endswith("s") and tokens[0][:-1] in lex.titles:
+        return None  # "Presidents say these things": a plural role, nobody named
     run = " ".join(tokens)
     owner = re.search(r"['’]s\s+(.+)$", run)  # "The We Company’s recently named executive chair Marcelo Claure"
     if owner:
