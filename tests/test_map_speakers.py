@@ -193,3 +193,11 @@ def test_researchers_say_and_a_medium_that_noted():
     cleaned = Cleaned(body="The Straits Times noted that the ban had been lifted.\n", meta=Metadata(outlet="BBC"))
     assert any(c.cited == "The Straits Times" for c in map_article(cleaned).citations)
     assert "Presidents" not in _speakers("Presidents say these things all the time.\n", outlet="Reuters")
+
+
+def test_headline_words_contractions_and_inner_titles_stay_out_of_names():
+    sp = _speakers("Why Can’t Dana Swift Play Her Old Songs?\n\nAccording to Swift, the label refused.\n\n"
+                   "“We’ve done our part,” said Emirates President Tom Clarke.\n\n"
+                   "Gold traded flat, XAU= data showed.\n", outlet="Reuters")
+    assert "Dana Swift" in sp and "Tom Clarke" in sp
+    assert not any(n.startswith(("Why", "We")) or "=" in n for n in sp)

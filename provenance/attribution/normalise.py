@@ -9,7 +9,7 @@ import re
 from ..records import Statement
 from ..registry import Registry
 from .lexicon import Lexicon
-from .speakers import _OPENERS
+from .speakers import _OPENERS, _QUESTION
 
 _SPOKESPERSON = re.compile(r"^(?:the\s+)?(?:juru\s+bicara|jubir|spokes(?:man|woman|person)|perwakilan|representative)"
                            r"\s+(?:(?:of|for|dari)\s+)?(?:the\s+)?(?=[A-Z])", re.I)
@@ -23,8 +23,13 @@ def _fullest(name: str, body: str, lex: Lexicon) -> str:
         toks = (m.group(1) + last).split()
         if any(t.endswith(".") and len(t) > 3 for t in toks[:-1]):
             continue  # "Reuters. Trump": a sentence ended in between
-        while toks and (toks[0] in lex.titles or toks[0].casefold() in lex.countries or toks[0].casefold() in _OPENERS):
+        while toks and (toks[0] in lex.titles or toks[0].casefold() in lex.countries or toks[0].casefold() in _OPENERS
+                        or toks[0].casefold() in _QUESTION):
             toks.pop(0)
+        verb = max((i for i, t in enumerate(toks) if re.search(r"['’]t$", t)), default=-1)
+        toks = toks[verb + 1:]  # "Why Can’t Taylor Swift": a headline's words before the name
+        cut = max((i for i, t in enumerate(toks[:-1]) if t in lex.titles), default=-1)
+        toks = toks[cut + 1:]  # "Emirates President Tim Clark": a name has no title inside it
         cand = " ".join(toks)
         if name in cand and len(toks) <= 4 and len(cand) > len(best) and not lex.institution_rx.search(cand) \
                 and not cand.endswith(("Jr.", "Jr")):

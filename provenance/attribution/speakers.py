@@ -135,7 +135,11 @@ def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | 
     """A capitalised name run -> person or institution (or None: pronoun, medium, place, title only)."""
     run = re.sub(r"^\S*\.(?:com|co\.id|id)\s*[-–—]+\s*", "", run.strip(" ,.'’\"“”"))  # "KOMPAS.com- Kepala ..."
     run = re.sub(r"['’]s$", "", run)
-    if not run or run.casefold() in lex.pronouns or run.split()[0].casefold() in lex.pronouns:
+    first = re.sub(r"['’](?:ve|re|s|m|d|ll)$", "", run.split()[0]).casefold() if run else ""
+    if not run or run.casefold() in lex.pronouns or first in lex.pronouns or first in _QUESTION:
+        return None  # "We’ve", "Why Can’t Taylor Swift ...": a pronoun or a headline's question, no name
+    if "=" in run or not re.search(r"[\w)]$", run):
+        return None  # "XAU=", "So-": a ticker or a cut word
         return None
     if registry.resolve(run) or registry.resolve(re.sub(r"^the\s+", "", run, flags=re.I)):
         return None
@@ -284,6 +288,7 @@ _ORG_VOICE = re.compile(r"^(?:(?:a|an|the|one|two|several|seorang|para)\s+)?(?P<
 _COUNTRY_BODY = re.compile(r"(?:^|\s)(?:(?:the|The)\s+)?(?:(?P<c1>[A-Z][\w.]*(?:\s[A-Z]\w+)?)\s+(?P<n1>military|government|"
                            r"army|navy|police|cabinet)|(?P<n2>militer|pemerintah|kepolisian|polisi|tentara)\s+"
                            r"(?P<c2>[A-Z]\w+(?:\s[A-Z]\w+)?))$")
+_QUESTION = {"why", "what", "how", "where", "when", "which", "whatever", "whoever", "one"}
 _QUANTIFIERS = {"several", "some", "many", "two", "three", "four", "other", "top", "local", "federal", "state", "city",
                "county", "company", "government", "administration", "military", "intelligence", "u.s.", "western"}
 _BODY_EN = {"militer": "military", "pemerintah": "government", "kepolisian": "police", "polisi": "police",
