@@ -201,3 +201,12 @@ def test_headline_words_contractions_and_inner_titles_stay_out_of_names():
                    "Gold traded flat, XAU= data showed.\n", outlet="Reuters")
     assert "Dana Swift" in sp and "Tom Clarke" in sp
     assert not any(n.startswith(("Why", "We")) or "=" in n for n in sp)
+
+
+def test_sentence_openers_and_a_person_of_an_institution():
+    sp = _speakers("Would Adam Vole testify? Questioning Vole, the panel said nothing.\n\n"
+                   "According to a 2019 survey by Ruth Okafor of the University of Lagos, most readers pay.\n\n"
+                   "Will Moyes said the bill was late.\n", outlet="Reuters")
+    assert "Ruth Okafor" in sp and sp["Ruth Okafor"] == "person"
+    assert "Will Moyes" in sp
+    assert not any(n.startswith(("Would", "Questioning")) for n in sp)

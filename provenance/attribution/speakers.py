@@ -33,13 +33,17 @@ _POLL = re.compile(r"(?:\d+(?:[.,]\d+)?\s*(?:%|persen|percent|per cent)(?:\s+(?:
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "senin", "selasa", "rabu",
              "kamis", "jumat", "sabtu", "minggu", "ahad", "january", "february", "march", "april", "may", "june", "july",
              "august", "september", "october", "november", "december", "januari", "februari", "maret", "mei", "juni",
-             "juli", "agustus", "oktober", "desember", "today", "yesterday", "tonight", "hari"}
+             "juli", "agustus", "oktober", "desember", "today", "yesterday", "tonight", "hari", "jan", "feb", "mar",
+             "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "jan.", "feb.", "aug.", "sept.", "oct.",
+             "nov.", "dec."}
 # Capitalised function words that open a sentence are not part of the subject: "Meski Iran mengatakan ...".
 _OPENERS = {"meski", "meskipun", "walau", "walaupun", "namun", "tetapi", "sementara", "sedangkan", "adapun",
             "bahkan", "karena", "jika", "saat", "ketika", "setelah", "sebelum", "kini", "kemudian", "lalu", "selain",
             "however", "but", "and", "meanwhile", "also", "then", "still", "yet", "so", "now", "when", "after",
             "before", "if", "while", "although", "though", "because", "since", "another", "other", "both", "each",
-            "in", "on", "at", "for", "with", "as", "di", "pada", "dalam", "untuk", "dengan", "menurut", "kata", "ujar"}
+            "in", "on", "at", "for", "with", "as", "di", "pada", "dalam", "untuk", "dengan", "menurut", "kata", "ujar",
+            "to", "would", "could", "should", "did", "does", "recent", "often", "plus",
+            "sebaliknya", "maka", "kemarin"}
 
 
 @dataclass
@@ -143,9 +147,13 @@ def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | 
         return None
     if registry.resolve(run) or registry.resolve(re.sub(r"^the\s+", "", run, flags=re.I)):
         return None
+    owner = re.match(r"^(.+?)['’]s\s+\S", run)
+    if owner and registry.resolve(owner.group(1)):
+        return None  # "NPR’s Feng": the medium's reporter, the medium is credited
     tokens = run.split()
-    while tokens and tokens[0].casefold().strip(",") in _OPENERS:
-        tokens.pop(0)  # "Namun Mendagri", "Menurut Mualem"
+    while tokens and (tokens[0].casefold().strip(",") in _OPENERS or tokens[0].endswith("-based")
+                      or (len(tokens) > 1 and tokens[0].endswith("ing") and tokens[0][0].isupper())):
+        tokens.pop(0)  # "Namun Mendagri", "Menurut Mualem", "London-based ...", "Questioning Vindman"
     if not tokens or not _is_cap(tokens[-1]) or re.fullmatch(r"\([^)]*\)", tokens[0]):
         return None  # "(NORTHCOM)" alone is the tail of a name cut by the subject parser
     if all(t.casefold() in _CALENDAR or t.casefold().strip(",") in lex.countries for t in tokens):
@@ -171,9 +179,10 @@ def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | 
                 or tok.casefold() in _CONNECT or not _is_cap(tok):
             break
         tail.insert(0, tok)
-    if "of" in tokens and not inst:  # "Senator Bob Corker of Tennessee": a person's home state is no part of the name
+    if "of" in tokens:  # "Senator Bob Corker of Tennessee", "Jane Roe of the University of X": the person speaks
         i = tokens.index("of")
-        if i >= 2 and all(_is_cap(t) and t not in lex.titles for t in tokens[i - 2:i]):
+        if i >= 2 and all(_is_cap(t) and t not in lex.titles for t in tokens[i - 2:i]) \
+                and not lex.institution_rx.search(" ".join(tokens[:i])):
             return classify(" ".join(tokens[:i]), lex, registry, cue)
     starts_with_title = tokens[0] in lex.titles and not lex.countries.get(tokens[0].casefold())
     before_tail = tokens[len(tokens) - len(tail) - 1] if tail and len(tail) < len(tokens) else ""
@@ -294,7 +303,8 @@ _QUANTIFIERS = {"several", "some", "many", "two", "three", "four", "other", "top
 _BODY_EN = {"militer": "military", "pemerintah": "government", "kepolisian": "police", "polisi": "police",
             "tentara": "military"}
 # "according to data from MarketAxess": the body that published the figures speaks.
-_DATA_FROM = re.compile(r"^(?:(?:data|figures|estimates|records|a statement|statements|a survey|a poll|a study)\s+"
+_DATA_FROM = re.compile(r"^(?:(?:data|figures|estimates|records|(?:an?\s+)?(?:\d{4}\s+)?(?:statement|survey|poll|study|"
+                        r"analysis)s?)\s+"
                         r"(?:from|by|of)\s+)(?=[A-Z])", re.I)
 
 
