@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from .reader import iter_paths, read_bytes, read_file
 from .records import RawArticle
 from .registry import Registry, load_registry
 from .store import Processed, SourceCache, add_path, article_id, exists, write
+from .warc import WarcFilter, is_warc, iter_warc
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,13 @@ class IngestOptions:
     language: str | None = None
     rules: list[Path] = field(default_factory=list)
     outlets: list[Path] = field(default_factory=list)
+    # WARC inputs only: a regular expression the record's URL must match, and an inclusive crawl-date range
+    url_filter: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def warc_filter(self) -> WarcFilter:
+        return WarcFilter.make(self.url_filter, self.since, self.until)
 
 
 @dataclass
@@ -69,6 +77,28 @@ def _read(item: Path | str, opts: IngestOptions) -> RawArticle:
     return read_file(item, **overrides)
 
 
+def iter_articles(item: Path | str, opts: IngestOptions) -> Iterator[RawArticle | InputError]:
+    """The articles of one input, each read or refused: a file is one article, a WARC file many.
+
+    Raises InputError when the input fails as a whole (a WARC file that cannot be read).
+    """
+    if item != "-" and is_warc(item):
+        yield from iter_warc(item, opts.warc_filter(), outlet=opts.outlet, language=opts.language)
+        return
+    try:
+        yield _read(item, opts)
+    except InputError as exc:
+        yield exc
+
+
+def _each_article(items: list[Path | str], opts: IngestOptions) -> Iterator[RawArticle | InputError]:
+    for item in items:
+        try:
+            yield from iter_articles(item, opts)
+        except InputError as exc:
+            yield exc
+
+
 def _check_inputs(paths: Iterable[str]) -> list[Path | str]:
     """Expand every input before anything is written, so a bad argument changes nothing."""
     return list(iter_paths(paths))
@@ -86,34 +116,40 @@ def ingest(
     """
     items = _check_inputs(opts.paths)
     named = {str(p) for p in opts.paths}
+    opts.warc_filter()  # a bad --url-filter/--since/--until is refused before anything is opened
+    total = 0 if any(item != "-" and is_warc(item) for item in items) else len(items)  # 0: not known up front
     engine = dbmod.open_engine(db)
     rules = load_rules(opts.rules)
     registry = load_registry(opts.outlets)
     summary = IngestSummary()
     with dbmod.session(engine) as session:
         sources = SourceCache(session, registry)
-        for n, item in enumerate(items, 1):
+        for n, got in enumerate(_each_article(items, opts), 1):
             try:
-                raw = _read(item, opts)
+                if isinstance(got, InputError):
+                    raise got
+                raw = got
                 aid = article_id(raw.text)
                 if exists(session, aid):
                     if add_path(session, aid, raw.source):
                         session.commit()
                     summary.skipped += 1
                     continue
-                write(session, sources, process(raw, rules, registry))
+                # False: another ingester stored the same content since the check above
+                added = write(session, sources, process(raw, rules, registry))
                 session.commit()
-                summary.added += 1
+                summary.added += added
+                summary.skipped += not added
             except InputError as exc:
                 session.rollback()
                 sources.ids.clear()
                 summary.failed += 1
                 summary.errors.append(str(exc))
-                summary.fatal |= str(item) in named
+                summary.fatal |= exc.source in named
             except (IntegrityError, OperationalError) as exc:
                 session.rollback()
                 raise DatabaseError(f"{engine.url.render_as_string(hide_password=True)}: {exc.orig}") from None
             if progress:
-                progress(n, len(items))
+                progress(n, total)
     engine.dispose()
     return summary
