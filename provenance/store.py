@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy.dialects import postgresql, sqlite
@@ -107,8 +108,13 @@ def write(session: Session, sources: SourceCache, item: Processed) -> bool:
     return write_batch(session, sources, [item]) == 1
 
 
-def write_batch(session: Session, sources: SourceCache, items: list[Processed]) -> int:
-    """Add several articles in the caller's transaction; return how many were new (the rest only add paths)."""
+def write_batch(
+    session: Session, sources: SourceCache, items: list[Processed], known: Iterable[tuple[str, str]] = ()
+) -> int:
+    """Add several articles in the caller's transaction; return how many were new (the rest only add paths).
+
+    ``known`` are (article id, path) pairs of articles already stored, whose paths are added in the same order.
+    """
     needed: dict[str, tuple[str, bool]] = {}
     for item in items:
         for name, kind, resolved in _needed_sources(item):
@@ -116,7 +122,7 @@ def write_batch(session: Session, sources: SourceCache, items: list[Processed]) 
     for name in sorted(needed):
         sources.get(name, needed[name][0], resolved=needed[name][1])
     new = [item for item in sorted(items, key=lambda i: i.id) if _insert_article(session, sources, item)]
-    for aid, path in sorted({(item.id, item.raw.source) for item in items}):
+    for aid, path in sorted({(item.id, item.raw.source) for item in items} | set(known)):
         add_path(session, aid, path)
     for item in new:
         _add_findings(session, sources, item)
