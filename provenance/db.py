@@ -106,7 +106,7 @@ def _prepare(engine: Engine, *, create: bool) -> None:
             )
     if "article" in tables:
         _check_revision(engine)
-    if not create:
+    if not create or tables >= set(SQLModel.metadata.tables) | {"alembic_version"}:
         return
     try:
         with engine.begin() as conn:
@@ -126,8 +126,13 @@ _SCHEMA_LOCK = 7_240_117
 
 
 def _lock_schema(conn) -> None:
+    """Make processes that create or migrate the schema take turns (the lock ends with the transaction)."""
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SCHEMA_LOCK})
+    elif conn.dialect.name == "sqlite":
+        # pysqlite opens no transaction before DDL: take the write lock now (waiting out busy_timeout), or
+        # two processes both find the file empty and the second fails with "table … already exists".
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _scripts():

@@ -6,9 +6,9 @@ import gzip
 
 from provenance.ingest import IngestOptions, ingest
 
+from .conftest import run_cli
 from .corpus import FIXTURE_FILES, as_html, page_url, records, write_warc
 from .databases import fresh_db
-from .conftest import run_cli
 
 DAYS = ["2025-11-06", "2025-11-07", "2025-11-07", "2025-11-08", "2025-11-09"]
 
