@@ -61,7 +61,7 @@ def article_record(a, sources, cites, stmts, paths) -> dict:
                 "resolved": sources[c.cited_id].resolved,
                 "cue": c.cue,
                 "evidence": c.evidence,
-                "span": [c.span_start, c.span_end],
+                "span": [c.span_start, c.span_end] if c.span_start is not None else None,
                 "confidence": c.confidence,
             }
             for c in cites

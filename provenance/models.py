@@ -48,8 +48,8 @@ class Citation(SQLModel, table=True):
     is_self: bool = True
     cue: str
     evidence: str = Field(sa_column=Column(Text, nullable=False))
-    span_start: int
-    span_end: int
+    span_start: int | None  # None: the evidence is a removed piece (see Article.removed), not body text
+    span_end: int | None
     confidence: float = 1.0
 
 

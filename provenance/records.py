@@ -63,7 +63,9 @@ class Citation:
     self: bool  # True when the citing side is this article itself
     cue: str
     evidence: str
-    span: Span  # character offsets of the evidence sentence in the body
+    # Character offsets of the evidence sentence in the body; None when the evidence is a piece the cleaner
+    # removed (a syndication footer "Artikel ini telah tayang di …" is boilerplate, yet it states a credit).
+    span: Span | None
     confidence: float = 1.0
     resolved: bool = True  # False: a medium named after a cue that the registry does not know
 

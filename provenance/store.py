@@ -172,8 +172,8 @@ def _add_findings(session: Session, sources: SourceCache, item: Processed) -> No
                 is_self=cit.self,
                 cue=cit.cue,
                 evidence=cit.evidence,
-                span_start=cit.span[0],
-                span_end=cit.span[1],
+                span_start=cit.span[0] if cit.span else None,
+                span_end=cit.span[1] if cit.span else None,
                 confidence=cit.confidence,
             )
         )

@@ -1,0 +1,145 @@
+"""Assemble citations and statement chains for one article, sentence by sentence.
+
+Per sentence: media credits (from :mod:`.media`) become edges — a relay R is credited by this article (or by the
+wire it republishes), media that obtained the story (source role) are credited by R when the sentence has one;
+speakers (from :mod:`.speakers`) get the chain speaker -> sources -> relay -> this article. A sentence with no
+credit of its own inherits the article-scope context: the last Indonesian relay credit ("dilansir X" covers the
+rest of the story), a syndication credit or a wire credit line. "menurut laporan tersebut" inherits the chain of
+the report credited last, whatever its scope.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import Citation, Statement
+from ..registry import Registry
+from .lexicon import Lexicon
+from .media import Credit, sentence_credits
+from .sentences import Sentence
+from .speakers import find_speakers
+
+
+@dataclass
+class State:
+    own_name: str | None
+    base: list[str] = field(default_factory=list)  # media the whole text came through (wire, syndication)
+    context: list[str] = field(default_factory=list)  # inherited credit chain, origin side first
+    last_chain: list[str] = field(default_factory=list)  # the report credited last (for anaphora)
+    edges: dict[tuple[str | None, str, bool], Citation] = field(default_factory=dict)
+    statements: list[Statement] = field(default_factory=list)
+
+
+def _edge(st: State, citing: str | None, is_self: bool, credit: Credit, sent: Sentence, conf: float) -> None:
+    key = (citing, credit.name, is_self)
+    if key in st.edges or credit.name == citing:
+        return
+    st.edges[key] = Citation(
+        citing=citing, cited=credit.name, cited_kind=credit.kind, self=is_self, cue=credit.cue,
+        evidence=sent.text, span=(sent.start, sent.end), confidence=conf, resolved=credit.resolved,
+    )
+
+
+def _credit_citing(st: State) -> tuple[str | None, bool]:
+    """Who credits a relay named in the text: the wire/syndication source when there is one, else this article."""
+    if st.base:
+        return st.base[0], False
+    return st.own_name, True
+
+
+def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Registry, own: set[str],
+            st: State) -> None:
+    mentions = registry.find_all(body)
+    in_refs = False
+    for sent in sentences:
+        if sent.line_start and lex.reference_rx.match(sent.text):
+            in_refs = True
+            continue
+        ms = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
+        if in_refs:  # a reference section credits every medium it names
+            for m in ms:
+                if m.entry.name not in own:
+                    c = Credit(m.entry.name, m.entry.kind, "relay", "reference", m.start - sent.start)
+                    citing, is_self = _credit_citing(st)
+                    _edge(st, citing, is_self, c, sent, 0.8)
+                    _statement(st, m.entry.name, m.entry.kind, [m.entry.name], c.cue, sent)
+            continue
+        credits = sentence_credits(sent, ms, lex, registry, own)
+        synd = lex.syndication_rx.search(sent.text)
+        if synd:
+            for c in credits:
+                if c.start >= synd.end() - 1:
+                    citing, is_self = st.own_name, True
+                    _edge(st, citing, is_self, c, sent, 0.95)
+                    if c.name not in st.base:
+                        st.base.append(c.name)
+            continue
+        relays = [c for c in credits if c.role == "relay"]
+        sources = [c for c in credits if c.role == "source"]
+        citing_pairs: list[tuple[Credit | None, Credit]] = []
+        for c in credits:
+            if c.role == "citing":
+                before = [x for x in credits if x.start < c.start and x is not c]
+                citing_pairs.append((before[-1] if before else None, c))
+        chain_media: list[str] = []
+        if relays:
+            relay = relays[-1] if len(relays) == 1 or not sources else relays[0]
+            citing, is_self = _credit_citing(st)
+            for r in relays:
+                _edge(st, citing, is_self, r, sent, 0.9)
+            for s in sources:
+                _edge(st, relay.name, False, s, sent, 0.85)
+            chain_media = [s.name for s in sources[:1]] + [relay.name]
+            if len(relays) > 1 and not sources:
+                for r in relays:
+                    _statement(st, r.name, r.kind, [r.name], r.cue, sent)
+            if any(r.scope for r in relays):
+                st.context = chain_media
+        elif sources:
+            for s in sources:
+                if s.name in st.context:
+                    chain_media = st.context[st.context.index(s.name):]
+                else:
+                    citing, is_self = _credit_citing(st)
+                    _edge(st, citing, is_self, s, sent, 0.85)
+                    chain_media = [s.name]
+                break
+        for a, c in citing_pairs:
+            if a is None:
+                citing, is_self = _credit_citing(st)
+                _edge(st, citing, is_self, c, sent, 0.85)
+            else:
+                _edge(st, a.name, False, c, sent, 0.85)
+        if chain_media:
+            st.last_chain = chain_media
+        speakers = find_speakers(sent.text, lex, registry)
+        anaphora = bool(lex.anaphora_rx.search(sent.text))
+        if not chain_media:
+            chain_media = st.last_chain if anaphora else st.context
+        if speakers:
+            for sp in speakers:
+                _statement(st, sp.name, sp.kind, [sp.name, *chain_media], sp.cue, sent)
+        elif credits and chain_media:
+            kind = next((c.kind for c in credits if c.name == chain_media[0]), "outlet")
+            _statement(st, chain_media[0], kind, list(chain_media), credits[0].cue, sent)
+
+
+def _statement(st: State, source: str, kind: str, chain: list[str], cue: str, sent: Sentence) -> None:
+    full: list[str | None] = [*chain, *st.base]
+    dedup: list[str | None] = []
+    for x in full:
+        if x not in dedup:
+            dedup.append(x)
+    dedup.append(st.own_name)
+    if kind in ("outlet", "agency", "broadcaster", "unknown"):
+        kind = "agency" if kind == "agency" else "outlet"
+    st.statements.append(Statement(source=source, kind=kind, chain=dedup, cue=cue, evidence=sent.text,
+                                   span=(sent.start, sent.end), confidence=0.8))
+
+
+def finish(st: State) -> list[Citation]:
+    """Drop a platform credited both directly and through a relay: the relay quoted the post ("kata Trump di Truth
+    Social, seperti dikutip Reuters"), so an earlier bare "di Truth Social" is the same post, not a second credit."""
+    edges = list(st.edges.values())
+    relayed = {c.cited for c in edges if not c.self and c.cited_kind == "platform"}
+    return [c for c in edges if not (c.self and c.cited in relayed)]

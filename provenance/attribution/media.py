@@ -1,0 +1,98 @@
+"""Media credits in one sentence: which registry media are named after a cue, and in which role.
+
+Roles: ``relay`` — the medium handed the story on ("dilansir CNN", "according to Reuters");
+``source`` — the medium obtained it itself ("kata pejabat kepada Axios", "di Truth Social", "CNN reported");
+``citing`` — the medium after the cue is cited by the medium before it ("NPR, citing Weibo posts").
+A medium named without any cue is only mentioned, never credited.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..registry import Mention, Registry
+from .lexicon import Lexicon
+from .sentences import Sentence
+
+
+@dataclass
+class Credit:
+    name: str  # canonical name, or the name as written when unresolved
+    kind: str
+    role: str
+    cue: str
+    start: int  # offset in the sentence text
+    scope: bool = False  # a relay whose credit carries to later sentences
+    resolved: bool = True
+
+
+_UNKNOWN_NAME = re.compile(
+    r"\s*(?:laman|situs|media|portal)?\s*((?:[A-Z][\w&'-]*(?:\.(?:com|co|id|net|org|tv|news|co\.id|co\.uk))?)"
+    r"(?:\s+[A-Z][\w&'-]*){0,2})(?=\s*(?:[,.;]|\s+(?:pada|on|yang|dan|bahwa)\b))"
+)
+
+
+def _pre_cue(lex: Lexicon, prefix: str) -> tuple[str, str, bool] | None:
+    """The cue closest before a medium's name, if only filler words stand between them."""
+    best = None
+    for cue in lex.media_cues:
+        for m in cue.rx.finditer(prefix, max(0, len(prefix) - 80)):
+            gap = prefix[m.end() :]
+            if len(gap) > 45 or not lex.filler_rx.match(gap):
+                continue
+            if best is None or m.end() > best[0] or (m.end() == best[0] and m.start() < best[1]):
+                best = (m.end(), m.start(), cue)
+    if best is None:
+        return None
+    end, start, cue = best
+    return cue.role, prefix[start:end], cue.article_scope
+
+
+def sentence_credits(
+    sent: Sentence, mentions: list[Mention], lex: Lexicon, registry: Registry, own: set[str]
+) -> list[Credit]:
+    text = sent.text
+    out: list[Credit] = []
+    prev: Credit | None = None
+    prev_end = -1
+    taken: list[tuple[int, int]] = []
+    for m in mentions:
+        s, e = m.start - sent.start, m.end - sent.start
+        taken.append((s, e))
+        name = m.entry.name
+        if name in own:  # "told Reuters" inside a Reuters story is newsgathering, not a citation
+            prev, prev_end = None, e
+            continue
+        credit = None
+        pre = _pre_cue(lex, text[:s])
+        if pre:
+            role, cue, scope = pre
+            credit = Credit(name, m.entry.kind, role, cue.strip(), s, scope)
+        elif prev is not None and lex.coord_rx.match(text[prev_end:s] or " "):
+            credit = Credit(name, m.entry.kind, prev.role, prev.cue, s, prev.scope)
+        else:
+            post = lex.post_rx.match(text[e:])
+            if post:
+                credit = Credit(name, m.entry.kind, "source", post.group().strip(" ,'’"), s)
+        if credit:
+            out.append(credit)
+        prev, prev_end = credit, e
+    # Unknown media after a strong cue ("dilansir Globes Online,"): kept, marked unresolved.
+    for cm in lex.unknown_rx.finditer(text):
+        nm = _UNKNOWN_NAME.match(text, cm.end())
+        if not nm:
+            continue
+        ns, ne = nm.start(1), nm.end(1)
+        if any(a < ne and ns < b for a, b in taken):
+            continue
+        raw = nm.group(1)
+        if lex.institution_rx.search(raw) or raw.split()[0] in lex.titles or raw.casefold() in lex.pronouns:
+            continue
+        entry = registry.resolve(raw)
+        if entry and entry.name in own:
+            continue
+        out.append(Credit(entry.name if entry else raw, entry.kind if entry else "unknown", "relay",
+                          cm.group().strip(), ns, True, resolved=entry is not None))
+    out.sort(key=lambda c: c.start)
+    return out

@@ -1,0 +1,52 @@
+"""Sentence spans over the cleaned body. Every evidence string is body[start:end] of one of these spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Tokens that end in a full stop without ending the sentence ("Dr. Gupta", "U.S. officials", "James B. Comey").
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "jr", "sr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov", "prof",
+    "u.s", "u.n", "u.k", "no", "inc", "corp", "co", "ltd", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "dll", "dsb", "tsb", "yth", "h", "hj", "ir", "drs", "mt", "ft", "adm", "cmdr", "pt", "tbk", "e.g", "i.e", "etc", "approx", "d.c",
+}
+_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    line: int  # index of the body line it sits on
+    line_start: bool  # first sentence of its line
+
+
+def split(body: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    pos = 0
+    for lineno, line in enumerate(body.split("\n")):
+        base = pos
+        pos += len(line) + 1
+        start = 0
+        first = True
+        for m in _END.finditer(line):
+            head = line[start : m.start()]
+            last = re.search(r"(\S+)$", head)
+            token = last.group(1).casefold().rstrip(".") if last else ""
+            if token in _ABBREV or (len(token) == 1 and token.isalpha()):
+                continue
+            _add(out, line, base, start, m.end(), lineno, first)
+            first = False
+            start = m.end()
+        _add(out, line, base, start, len(line), lineno, first)
+    return out
+
+
+def _add(out: list[Sentence], line: str, base: int, s: int, e: int, lineno: int, first: bool) -> None:
+    piece = line[s:e]
+    lead = len(piece) - len(piece.lstrip())
+    text = piece.strip()
+    if text:
+        out.append(Sentence(base + s + lead, base + s + lead + len(text), text, lineno, first))

@@ -1,0 +1,135 @@
+"""All registry names in a text in one pass.
+
+Every name form (canonical name, aliases, domains, plus an all-capitals variant) goes into ONE character trie that is
+compiled to ONE regex: matching costs one scan of the text, not one scan per outlet, whatever the registry's size.
+Names match case-sensitively: lower-case "tempo", "kompas" (compass) or "antara" (between) are words, not outlets.
+Candidates then pass boundary checks that accept scraped glue ("dilansirReuters", "ReutersdanAl Arabiya") and reject
+names inside ordinary words ("Metropolitan", "KAS").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import RuleError
+
+if TYPE_CHECKING:
+    from . import Entry
+
+GLUE_FILE = Path(__file__).resolve().parent.parent / "data" / "glue.toml"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    entry: Entry
+    glued: bool = False  # found by the glue rules (no space on one side)
+
+
+@functools.lru_cache(maxsize=1)
+def _glue() -> tuple[frozenset[str], frozenset[str], re.Pattern]:
+    try:
+        data = tomllib.loads(GLUE_FILE.read_text(encoding="utf-8"))
+        left, right, strict = data["left"], data["right"], data["strict_context"]
+    except (OSError, tomllib.TOMLDecodeError, KeyError) as exc:
+        raise RuleError(f"{GLUE_FILE}: malformed glue rules ({exc})") from exc
+    words = sorted(strict, key=len, reverse=True)
+    strict_rx = re.compile(r"(?:^|[^\w])(?:" + "|".join(re.escape(w) for w in words) + r")\s*[:(]?\s*$", re.I)
+    return frozenset(left), frozenset(right), strict_rx
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """A regex equivalent to the alternation of `words` that prefers the longest word at each position."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:  # greedy optional: the longer name wins over its prefix ("Reuters News" over "Reuters")
+            return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
+        return body
+
+    return build(trie)
+
+
+class Matcher:
+    def __init__(self, entries: Iterable[Entry]):
+        self.forms: dict[str, tuple[Entry, bool]] = {}  # form -> (entry, strict)
+        for e in entries:
+            strict = set(e.strict)
+            for form in (e.name, *e.aliases, *e.domains):
+                form = form.strip()
+                if not form:
+                    continue
+                self.forms.setdefault(form, (e, form in strict))
+                letters = sum(ch.isalpha() for ch in form)
+                if letters >= 4 and form.upper() != form:
+                    self.forms.setdefault(form.upper(), (e, form in strict))
+        self.rx = re.compile(_trie_regex(self.forms))
+        self.left, self.right, self.strict_rx = _glue()
+
+    def _left_ok(self, text: str, start: int, form: str) -> tuple[bool, bool]:
+        if start == 0 or not text[start - 1].isalnum():
+            return True, False
+        prev = text[start - 1]
+        if prev.islower() and form[0].isupper():
+            run = re.search(r"[a-z]+$", text[max(0, start - 30) : start])
+            if run and any(run.group().endswith(w) for w in self.left):
+                return True, True
+        return False, False
+
+    def _right_ok(self, text: str, end: int, form: str) -> tuple[bool, bool]:
+        if end >= len(text) or not text[end].isalnum():
+            return True, False
+        if form[-1].isalpha() and text[end].islower() and not form[-1].islower() or (
+            form[-1].islower() and text[end].islower()
+        ):
+            run = re.match(r"[a-z]+", text[end : end + 30])
+            if run and run.group() in self.right:
+                nxt = end + run.end()
+                if nxt >= len(text) or not text[nxt].islower():
+                    return True, True
+        return False, False
+
+    def _strict_ok(self, text: str, start: int, end: int) -> bool:
+        if start > 0 and text[start - 1] == "(" and end < len(text) and text[end] == ")":
+            return True  # "(AA)" credit
+        return bool(self.strict_rx.search(text[max(0, start - 40) : start]))
+
+    def find_all(self, text: str) -> list[Mention]:
+        out: list[Mention] = []
+        pos = 0
+        search = self.rx.search
+        while True:
+            m = search(text, pos)
+            if m is None:
+                break
+            if m.end() == m.start():
+                pos = m.start() + 1
+                continue
+            form = m.group()
+            entry, strict = self.forms.get(form, (None, False))
+            ok_l, glued_l = self._left_ok(text, m.start(), form) if entry else (False, False)
+            ok_r, glued_r = self._right_ok(text, m.end(), form) if ok_l else (False, False)
+            if ok_l and ok_r and (not strict or self._strict_ok(text, m.start(), m.end())):
+                out.append(Mention(m.start(), m.end(), form, entry, glued_l or glued_r))
+                pos = m.end()
+            else:
+                pos = m.start() + 1
+        return out
