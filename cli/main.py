@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
 import click
 
 from provenance.errors import ProvenanceError
+from provenance.escape import terminal as safe
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
 
-
-def safe(text: str) -> str:
-    """Text for the terminal: control characters (escape sequences) shown as nothing."""
-    return _CONTROL.sub("", text)
+def safe_line(text: str) -> str:
+    """An error for the terminal: no escape sequences, and one line whatever the input's name holds."""
+    return " ".join(safe(text).splitlines())
 
 
 def run(fn, *args, **kwargs):
@@ -23,7 +21,7 @@ def run(fn, *args, **kwargs):
     try:
         return fn(*args, **kwargs)
     except ProvenanceError as exc:
-        raise click.ClickException(safe(str(exc))) from None
+        raise click.ClickException(safe_line(str(exc))) from None
 
 
 def db_option(f):
@@ -38,7 +36,11 @@ def db_option(f):
 
 def output_option(f):
     return click.option(
-        "--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None, help="Write to FILE instead of standard output."
+        "--output",
+        "-o",
+        metavar="FILE",
+        default=None,
+        help="Write to FILE (atomically; a symlink there is replaced, not followed) instead of standard output.",
     )(f)
 
 
@@ -48,10 +50,9 @@ def _db(ctx: click.Context, db: str | None) -> str | None:
 
 def _emit(text: str, output: str | None) -> None:
     if output:
-        try:
-            Path(output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-        except OSError as exc:
-            raise click.ClickException(f"{output}: cannot write ({exc.strerror})") from None
+        from provenance.outfile import write_atomic
+
+        run(write_atomic, output, text if text.endswith("\n") else text + "\n")
     else:
         click.echo(safe(text))
 
@@ -107,7 +108,7 @@ def ingest(ctx, paths, outlet, url, language, rules, outlets, url_filter, since,
     else:
         summary = run(do_ingest, _db(ctx, db), opts)
     for err in summary.errors:
-        click.echo(safe(f"Error: {err}"), err=True)
+        click.echo(safe_line(f"Error: {err}"), err=True)
     click.echo(summary.line())
     if summary.fatal or (summary.failed and not (summary.added or summary.skipped)):
         ctx.exit(1)
@@ -147,9 +148,10 @@ def export(ctx, fmt, output, db):
     Example:
       prov export --format jsonl --output articles.jsonl
     """
+    from provenance.escape import json_line
     from provenance.export import export_lines
 
-    lines = run(lambda: list(export_lines(_db(ctx, db), fmt)))
+    lines = [json_line(line) for line in run(lambda: list(export_lines(_db(ctx, db), fmt)))]
     if output:
         _emit("\n".join(lines), output)
     else:

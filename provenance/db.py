@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,22 +32,52 @@ def resolve_url(db: str | None = None) -> str:
     return f"sqlite:///{value}"
 
 
+# Execution option that makes a SQLite transaction take the write lock at BEGIN (see write_session).
+IMMEDIATE = "prov_sqlite_immediate"
+
+
 def _sqlite_path(url: str) -> str | None:
+    """The file behind a SQLite URL (``file:`` URIs included), or None for other backends and memory."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return None
-    return parsed.database or None
+    path = parsed.database or None
+    if path and parsed.query.get("uri") == "true" and path.startswith("file:"):
+        # sqlite:///file:/x/prov.db?mode=ro&uri=true names /x/prov.db
+        path = path[len("file:") :].split("?", 1)[0] or None
+        if path and path.startswith("//"):
+            path = path[2:]
+    return path
+
+
+def _sqlite_readonly(url: str) -> bool:
+    return make_url(url).query.get("mode") == "ro"
 
 
 def _on_sqlite_connect(dbapi_conn, _record) -> None:
+    # pysqlite's own transaction handling starts a transaction only before a write, so the reads of one
+    # session each saw a different state of the file; we issue BEGIN ourselves (see _on_sqlite_begin).
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     # WAL lets a trace read a consistent snapshot while an ingest writes; the busy timeout lets two
     # writers take turns instead of failing with "database is locked".
-    cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA busy_timeout=30000")
+    try:
+        cur.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.OperationalError as exc:
+        # A read-only database (mode=ro, a read-only file) can still be read in its own journal mode.
+        if "readonly" not in str(exc):
+            raise
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+def _on_sqlite_begin(conn) -> None:
+    # Every session is one transaction: a trace reads one snapshot even while an ingest commits. A writer
+    # takes the lock at BEGIN, so its reads (is this article stored? does this source exist?) cannot go
+    # stale before it writes; a second writer waits up to the busy timeout instead of failing.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(IMMEDIATE) else "BEGIN")
 
 
 def open_engine(db: str | None = None, *, create: bool = True) -> Engine:
@@ -61,11 +92,11 @@ def open_engine(db: str | None = None, *, create: bool = True) -> Engine:
     except ArgumentError as exc:
         raise DatabaseError(f"{url}: not a database path or SQLAlchemy URL ({exc})") from None
     path = _sqlite_path(url)
-    if path and path != ":memory:":
+    if path and path != ":memory:" and not path.startswith("file:"):
         folder = Path(path).resolve().parent
         if not folder.is_dir():
             raise DatabaseError(f"{path}: folder {folder} does not exist")
-        if not create and not Path(path).exists():
+        if (not create or _sqlite_readonly(url)) and not Path(path).exists():
             raise DatabaseError(f"{path}: no such database — run `prov ingest PATH` first")
     engine = _connect(url)
     _prepare(engine, create=create)
@@ -79,10 +110,15 @@ def _connect(url: str) -> Engine:
         raise DatabaseError(f"{make_url(url).render_as_string(hide_password=True)}: cannot open ({exc})") from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
     return engine
 
 
 def _describe(engine: Engine) -> str:
+    if engine.dialect.name == "sqlite" and engine.url.database:
+        # the path the user gave (a file: URI shows as a path, not as "file%3A…"), plus read-only when so
+        path = _sqlite_path(engine.url.render_as_string()) or engine.url.database
+        return path + (" (opened read-only)" if engine.url.query.get("mode") == "ro" else "")
     return engine.url.render_as_string(hide_password=True)
 
 
@@ -109,7 +145,9 @@ def _prepare(engine: Engine, *, create: bool) -> None:
     if not create or tables >= set(SQLModel.metadata.tables) | {"alembic_version"}:
         return
     try:
-        with engine.begin() as conn:
+        # Under the write lock from the start (see _lock_schema): two processes creating one new database
+        # otherwise both find it empty, and the second one's CREATE fails.
+        with write_engine(engine).begin() as conn:
             _create(conn)
     except OperationalError as exc:
         raise DatabaseError(f"{_describe(engine)}: cannot write ({_first_line(exc)})") from None
@@ -126,13 +164,12 @@ _SCHEMA_LOCK = 7_240_117
 
 
 def _lock_schema(conn) -> None:
-    """Make processes that create or migrate the schema take turns (the lock ends with the transaction)."""
+    """Make processes that create or migrate the schema take turns (the lock ends with the transaction).
+
+    On SQLite the caller's transaction comes from :func:`write_engine` and holds the write lock already.
+    """
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SCHEMA_LOCK})
-    elif conn.dialect.name == "sqlite":
-        # pysqlite opens no transaction before DDL: take the write lock now (waiting out busy_timeout), or
-        # two processes both find the file empty and the second fails with "table … already exists".
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _scripts():
@@ -215,7 +252,7 @@ def upgrade(db: str | None = None) -> tuple[str | None, str]:
             raise DatabaseError(f"{_describe(engine)}: not a prov database (it holds other tables)")
         cfg, scripts = _scripts()
         head = scripts.get_current_head()
-        with engine.begin() as conn:
+        with write_engine(engine).begin() as conn:
             _lock_schema(conn)
             before = _revision(conn)
             if before is not None:
@@ -241,6 +278,11 @@ def upgrade(db: str | None = None) -> tuple[str | None, str]:
 def _first_line(exc: Exception) -> str:
     text = str(getattr(exc, "orig", None) or exc)
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+def write_engine(engine: Engine) -> Engine:
+    """The same engine, whose SQLite transactions take the write lock at BEGIN (one writer at a time)."""
+    return engine.execution_options(**{IMMEDIATE: True})
 
 
 @contextmanager

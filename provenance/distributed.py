@@ -135,7 +135,7 @@ def _flush(engine, rules, registry, raws: list[RawArticle], summary: IngestSumma
         except InputError as exc:
             fail(exc)
     for attempt in range(RETRIES):
-        with Session(engine) as s:
+        with Session(dbmod.write_engine(engine)) as s:  # on SQLite: the write lock at BEGIN, writers take turns
             try:
                 added = write_batch(s, SourceCache(s, registry), todo, known)
                 s.commit()

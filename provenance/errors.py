@@ -4,7 +4,8 @@
     ├── InputError               -- an input cannot be read as an article (missing, binary, empty, too large …)
     ├── RuleError                -- a rule, cue or registry data file is malformed
     ├── DatabaseError            -- the database cannot be opened, created or written
-    └── QueryError               -- a query or an option cannot be answered (unknown format, bad date …)
+    ├── QueryError               -- a query or an option cannot be answered (unknown format, bad date …)
+    └── OutputError              -- a report or export cannot be written to the path given
 
 Each message names the thing at fault and, where there is one, what to do next.
 """
@@ -33,3 +34,7 @@ class DatabaseError(ProvenanceError):
 
 class QueryError(ProvenanceError):
     """A query or an option cannot be answered as given."""
+
+
+class OutputError(ProvenanceError):
+    """A report or export cannot be written to the path the user gave."""

@@ -10,17 +10,17 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 
 from . import db as dbmod
 from .attribution import map_article
 from .clean import RuleSet, clean, load_rules
 from .errors import DatabaseError, InputError
-from .reader import iter_paths, read_bytes, read_file
-from .records import RawArticle
+from .reader import flat_text, iter_paths, read_file, read_stream
+from .records import Cleaned, RawArticle
 from .registry import Registry, load_registry
 from .store import Processed, SourceCache, add_path, article_id, exists, write
 from .warc import WarcFilter, is_warc, iter_warc
@@ -60,20 +60,45 @@ class IngestSummary:
 
 
 def process(raw: RawArticle, rules: RuleSet | None = None, registry: Registry | None = None) -> Processed:
-    """Clean and map one article (no database)."""
-    cleaned = clean(raw, rules)
-    if raw.url and not cleaned.meta.url:
-        cleaned.meta.url = raw.url
-    if not cleaned.body.strip():
-        raise InputError(raw.source, "no article text left after cleaning")
-    mapping = map_article(cleaned, registry, outlet=raw.outlet)
+    """Clean and map one article (no database).
+
+    An input the cleaner or mapper cannot handle becomes an :class:`InputError` for that input, so one bad
+    page in a folder never stops the others. HTML nested deeper than a parser's recursion allows is retried as
+    the text between its tags (lxml caps the depth itself, but a Python tree walk over 10,000 nested
+    ``<div>``s passes the interpreter's recursion limit).
+    """
+    try:
+        cleaned = clean_guarded(raw, rules)
+        if raw.url and not cleaned.meta.url:
+            cleaned.meta.url = raw.url
+        if not cleaned.body.strip():
+            raise InputError(raw.source, "no article text left after cleaning")
+        mapping = map_article(cleaned, registry, outlet=raw.outlet)
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(raw.source, "too deeply nested to analyse") from None
+    except Exception as exc:  # noqa: BLE001 - a stage bug on one input must not stop a folder
+        log.exception("%s: cleaning or mapping failed", raw.source)
+        raise InputError(raw.source, f"could not be analysed ({type(exc).__name__}: {exc})") from None
     return Processed(id=article_id(raw.text), raw=raw, cleaned=cleaned, mapping=mapping)
+
+
+def clean_guarded(raw: RawArticle, rules: RuleSet | None = None) -> Cleaned:
+    """``clean``, but HTML too deeply nested for the parsers is cleaned as the text between its tags."""
+    try:
+        return clean(raw, rules)
+    except RecursionError:
+        if raw.kind != "html":
+            raise
+        log.warning("%s: HTML too deeply nested for the parser; reading the text between its tags", raw.source)
+        return clean(replace(raw, text=flat_text(raw.text), kind="text"), rules)
 
 
 def _read(item: Path | str, opts: IngestOptions) -> RawArticle:
     overrides = {"outlet": opts.outlet, "url": opts.url, "language": opts.language}
     if item == "-":
-        return read_bytes(sys.stdin.buffer.read(), "<stdin>", **overrides)
+        return read_stream(sys.stdin.buffer, "<stdin>", **overrides)
     return read_file(item, **overrides)
 
 
@@ -99,6 +124,32 @@ def _each_article(items: list[Path | str], opts: IngestOptions) -> Iterator[RawA
             yield exc
 
 
+def _store(engine, writer, raw: RawArticle, rules: RuleSet, registry: Registry) -> str:
+    """Store one article in its own transaction; return "added" or "skipped" (already stored)."""
+    aid = article_id(raw.text)
+    with dbmod.session(engine) as session:  # a cheap read first: a stored article is not analysed again
+        stored = exists(session, aid)
+    item = None if stored else process(raw, rules, registry)
+    for _attempt in range(3):
+        try:
+            with dbmod.session(writer) as session:
+                if exists(session, aid):  # another process may have stored it meanwhile
+                    if add_path(session, aid, raw.source):
+                        session.commit()
+                    return "skipped"
+                if item is None:
+                    item = process(raw, rules, registry)
+                # False: another writer (not SQLite, whose writers take turns) stored it since the check
+                added = write(session, SourceCache(session, registry), item)
+                session.commit()
+                return "added" if added else "skipped"
+        except IntegrityError:
+            # Only reachable without BEGIN IMMEDIATE (not SQLite): another writer stored the same article or
+            # source between our check and our write. Look again; the next round sees what it stored.
+            log.info("%s: concurrent write, retrying", raw.source)
+    raise DatabaseError(f"{dbmod._describe(engine)}: could not store {raw.source} (conflicting writers)")
+
+
 def _check_inputs(paths: Iterable[str]) -> list[Path | str]:
     """Expand every input before anything is written, so a bad argument changes nothing."""
     return list(iter_paths(paths))
@@ -122,34 +173,22 @@ def ingest(
     rules = load_rules(opts.rules)
     registry = load_registry(opts.outlets)
     summary = IngestSummary()
-    with dbmod.session(engine) as session:
-        sources = SourceCache(session, registry)
-        for n, got in enumerate(_each_article(items, opts), 1):
-            try:
-                if isinstance(got, InputError):
-                    raise got
-                raw = got
-                aid = article_id(raw.text)
-                if exists(session, aid):
-                    if add_path(session, aid, raw.source):
-                        session.commit()
-                    summary.skipped += 1
-                    continue
-                # False: another ingester stored the same content since the check above
-                added = write(session, sources, process(raw, rules, registry))
-                session.commit()
-                summary.added += added
-                summary.skipped += not added
-            except InputError as exc:
-                session.rollback()
-                sources.ids.clear()
-                summary.failed += 1
-                summary.errors.append(str(exc))
-                summary.fatal |= exc.source in named
-            except (IntegrityError, OperationalError) as exc:
-                session.rollback()
-                raise DatabaseError(f"{engine.url.render_as_string(hide_password=True)}: {exc.orig}") from None
-            if progress:
-                progress(n, total)
+    writer = dbmod.write_engine(engine)
+    for n, got in enumerate(_each_article(items, opts), 1):
+        try:
+            if isinstance(got, InputError):
+                raise got
+            raw = got
+            outcome = _store(engine, writer, raw, rules, registry)
+            if outcome == "added":
+                summary.added += 1
+            else:
+                summary.skipped += 1
+        except InputError as exc:
+            summary.failed += 1
+            summary.errors.append(str(exc))
+            summary.fatal |= exc.source in named
+        if progress:
+            progress(n, total)
     engine.dispose()
     return summary

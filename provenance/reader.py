@@ -9,11 +9,15 @@ with an :class:`InputError` naming the input.
 from __future__ import annotations
 
 import codecs
+import errno
 import logging
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import InputError
 from .records import RawArticle
@@ -78,10 +82,14 @@ def _kind(data: bytes, suffix: str) -> str:
     return "html" if _HTML_START.match(data[:4096]) else "text"
 
 
+def _too_large(source: str, size: int) -> InputError:
+    return InputError(source, f"file too large ({size / 1_048_576:.0f} MiB or more; the limit is {MAX_BYTES // 1_048_576} MiB)")
+
+
 def read_bytes(data: bytes, source: str, *, suffix: str = "", **overrides) -> RawArticle:
     """Turn the bytes of one input into a RawArticle (decoded, sniffed, checked)."""
     if len(data) > MAX_BYTES:
-        raise InputError(source, f"file too large ({len(data) // 1_048_576} MiB; the limit is {MAX_BYTES // 1_048_576} MiB)")
+        raise _too_large(source, len(data))
     text, encoding = decode(data, source)
     _check_text(text, source)
     kind = _kind(text.encode("utf-8", "ignore")[:4096], suffix.lower())
@@ -90,24 +98,72 @@ def read_bytes(data: bytes, source: str, *, suffix: str = "", **overrides) -> Ra
     return RawArticle(source=source, text=text, kind=kind, encoding=encoding, **overrides)
 
 
+def read_stream(stream: BinaryIO, source: str, **overrides) -> RawArticle:
+    """Read a stream (standard input) as an article, never holding more than MAX_BYTES + 1 of it."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise _too_large(source, len(data))
+    return read_bytes(data, source, **overrides)
+
+
 def read_file(path: str | Path, **overrides) -> RawArticle:
-    """Read one file as an article."""
+    """Read one file as an article.
+
+    The size is checked before reading and the read itself is bounded, so a huge file, a device
+    (``/dev/zero`` reports size 0) or a file growing as we read never costs more than MAX_BYTES of memory.
+    """
     p = Path(path)
     source = str(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(source, f"file too large ({size // 1_048_576} MiB; the limit is {MAX_BYTES // 1_048_576} MiB)")
-        data = p.read_bytes()
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(source, "not a regular file (a device, pipe or socket), not an article")
+        if st.st_size > MAX_BYTES:
+            raise _too_large(source, st.st_size)
+        with p.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise InputError(source, "no such file or folder") from None
+        raise InputError(source, "no such file or folder (or a broken symlink)") from None
     except PermissionError:
         raise InputError(source, "permission denied") from None
     except IsADirectoryError:
         raise InputError(source, "is a folder; give it to `prov ingest`, which reads folders") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(source, "symlink loop") from None
         raise InputError(source, exc.strerror or str(exc)) from None
     return read_bytes(data, source, suffix=p.suffix, **overrides)
+
+
+class _TextOnly(HTMLParser):
+    """Collect the text between tags. html.parser is a flat tokenizer: no recursion, however deep the nesting."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip and data.strip():
+            self.parts.append(data.strip())
+
+
+def flat_text(html: str) -> str:
+    """The text of an HTML page, one piece per line, without parsing it into a tree."""
+    parser = _TextOnly()
+    parser.feed(html)
+    parser.close()
+    return "\n".join(parser.parts)
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | str]:

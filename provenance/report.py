@@ -1,33 +1,16 @@
 """Render a trace :class:`~provenance.trace.Report` as Markdown.
 
-Every piece of text that comes from an article goes through :func:`md_text`, so no article can inject
-Markdown, HTML, links or terminal escape sequences into a report.
+Every piece of text that comes from an article goes through :func:`md_text` (that is,
+:func:`provenance.escape.markdown`), so no article can inject Markdown, HTML, links or terminal escape
+sequences into a report.
 """
 
 from __future__ import annotations
 
-import re
-
+from .escape import markdown as md_text
 from .trace import Chain, Report
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# Markdown takes "#", "-", "+", "1." only at the start of a line, and md_text never starts one; these act anywhere.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-# "https://x" and "www.x" become links on GitHub even unmarked; a backslash before the dot breaks the autolink.
-_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|javascript|data)(:)|\b(www)(\.)")
-
-
-def md_text(text: str | None, limit: int | None = None) -> str:
-    """Article text as inert Markdown: one line, no control characters, every special character escaped."""
-    if text is None:
-        return ""
-    text = _CONTROL.sub(" ", text)
-    text = " ".join(text.split())
-    if limit and len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _AUTOLINK.sub(lambda m: (m.group(1) or m.group(3)) + "\\" + (m.group(2) or m.group(4)), text)
+__all__ = ["md_text", "render_markdown"]
 
 
 def _name(name: str | None, fallback: str = "this article (outlet unknown)") -> str:

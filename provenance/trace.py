@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 from . import db as dbmod
 from . import models
 from .errors import QueryError
+from .escape import like_pattern
 
 
 @dataclass
@@ -94,10 +95,11 @@ def _hops(path: list[str | None], st: models.Statement, credits: list[Credit], a
 
 
 def find_articles(session: Session, query: str) -> list[models.Article]:
-    q = f"%{query.lower()}%"
+    # A bound parameter, with LIKE's own wildcards escaped: "%" in a query finds a literal percent sign.
+    q = like_pattern(query.lower())
     stmt = (
         select(models.Article)
-        .where(or_(func.lower(models.Article.title).like(q), func.lower(models.Article.body).like(q)))
+        .where(or_(func.lower(models.Article.title).like(q, escape="\\"), func.lower(models.Article.body).like(q, escape="\\")))
         .order_by(models.Article.published, models.Article.source, models.Article.id)
     )
     return list(session.exec(stmt))

@@ -21,9 +21,15 @@ def seeds_gold() -> list[dict]:
     return yaml.safe_load((FIXTURES / "seeds.gold.yaml").read_text(encoding="utf-8"))
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_file: the test looks inside the SQLite file; not run on a server")
+
+
 # Each database-using test runs on SQLite, and on PostgreSQL too when PROV_TEST_DB is set (tests/databases.py).
 @pytest.fixture(params=BACKENDS)
 def db(request, tmp_path) -> str:
+    if request.param != "sqlite" and request.node.get_closest_marker("sqlite_file"):
+        pytest.skip("looks inside the SQLite file")
     with fresh_db(request.param, tmp_path) as url:
         yield url
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
@@ -61,13 +62,27 @@ def test_new_database_is_stamped_current(db):
     assert run_cli("--db", db, "db", "upgrade").output.strip() == f"schema {dbmod.head_revision()} (already current)"
 
 
-def test_prov_0_1_database_counts_as_baseline(db):
-    assert run_cli("--db", db, "ingest", str(FIXTURES)).exit_code == 0
-    with _engine(db).begin() as conn:  # what prov 0.1 made: the same tables, no alembic_version
+def test_prov_0_1_database_is_upgraded_in_place(db):
+    engine = _engine(db)
+    cfg, _ = dbmod._scripts()
+    with engine.begin() as conn:  # what prov 0.1 made: the baseline tables, no alembic_version
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, dbmod.BASELINE)
         conn.execute(sa.text("DROP TABLE alembic_version"))
+        conn.execute(sa.text("INSERT INTO meta (key, value) VALUES ('schema_version', '1')"))
+    engine.dispose()
+    head = dbmod.head_revision()
+    assert head != dbmod.BASELINE
+    result = run_cli("--db", db, "export")
+    assert result.exit_code == 1
+    assert result.output.strip().endswith(
+        f"made by an older prov (schema revision {dbmod.BASELINE}, this prov needs {head}) — run `prov db upgrade`"
+    )
+    assert run_cli("--db", db, "db", "upgrade").output.strip() == f"schema {dbmod.BASELINE} -> {head}"
+    with _engine(db).connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), SQLModel.metadata) == []
+    assert run_cli("--db", db, "ingest", str(FIXTURES)).exit_code == 0
     assert run_cli("--db", db, "export").exit_code == 0
-    assert run_cli("--db", db, "db", "upgrade").exit_code == 0
-    assert _revision(db) == dbmod.BASELINE
 
 
 def test_older_database_is_refused_until_upgraded(db, tmp_path, monkeypatch):
