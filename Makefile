@@ -29,6 +29,10 @@ eval: $(STAMP)
 	PROV_SHARED=$(SHARED) $(BIN)/python -m evaluation.cleaner
 	PROV_SHARED=$(SHARED) $(BIN)/python -m evaluation.mapper
 
+# Regenerate tests/golden/ (trace report formats) on purpose, after reviewing why the output changed.
+golden: $(STAMP)
+	PROV_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_trace_golden.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check provenance cli tests
 

@@ -159,23 +159,62 @@ def export(ctx, fmt, output, db):
             click.echo(line)
 
 
+def format_option(choices, default):
+    return click.option(
+        "--format", "fmt", type=click.Choice(choices), default=default, show_default=True, help="Output format."
+    )
+
+
+def story_options(f):
+    """--since, --until, --outlet: which matched articles make the story."""
+    f = click.option("--outlet", help="Only articles published by this outlet (name or alias).")(f)
+    f = click.option("--until", metavar="YYYY-MM-DD", help="Only articles published on or before this date.")(f)
+    return click.option("--since", metavar="YYYY-MM-DD", help="Only articles published on or after this date.")(f)
+
+
 @main.command()
 @click.argument("query")
+@story_options
+@format_option(["md", "json", "dot", "prov-json"], "md")
 @output_option
 @db_option
 @click.pass_context
-def trace(ctx, query, output, db):
-    """Render a Markdown report of the citation chains behind the articles matching QUERY.
+def trace(ctx, query, since, until, outlet, fmt, output, db):
+    """Report the citation chains, claims and copies behind the articles matching QUERY.
+
+    QUERY is full-text searched in titles and bodies (every word must occur).
 
     \b
     Example:
       prov trace "Kazakhstan" --output report.md
+      prov trace "Kazakhstan" --since 2025-11-01 --format dot | dot -Tsvg > story.svg
     """
-    from provenance.report import render_markdown
+    from provenance.trace import TraceOptions, render
     from provenance.trace import trace as do_trace
 
-    report = run(do_trace, _db(ctx, db), query)
-    _emit(render_markdown(report), output)
+    report = run(do_trace, _db(ctx, db), TraceOptions(query, since, until, outlet))
+    _emit(run(render, report, fmt), output)
+
+
+@main.command()
+@click.argument("query")
+@story_options
+@format_option(["tsv", "csv"], "tsv")
+@output_option
+@db_option
+@click.pass_context
+def audit(ctx, query, since, until, outlet, fmt, output, db):
+    """Print the hop table of the story matching QUERY: per claim and article, the hops and the origin.
+
+    \b
+    Example:
+      prov audit "Kazakhstan" --format csv > hops.csv
+    """
+    from provenance.trace import TraceOptions, render_audit
+    from provenance.trace import trace as do_trace
+
+    report = run(do_trace, _db(ctx, db), TraceOptions(query, since, until, outlet))
+    _emit(render_audit(report, fmt), output)
 
 
 @main.command()

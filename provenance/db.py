@@ -16,6 +16,7 @@ from sqlmodel import Session, SQLModel, create_engine, select
 
 from . import models
 from .errors import DatabaseError
+from .trace.fts import ensure_search_schema
 
 log = logging.getLogger(__name__)
 
@@ -223,6 +224,7 @@ def _create(conn) -> None:
     # find the tables made (create_all checks first, under the lock).
     _lock_schema(conn)
     SQLModel.metadata.create_all(conn)
+    ensure_search_schema(conn)  # full-text search over articles (provenance/trace/fts.py; migration 0003)
     ctx = MigrationContext.configure(conn)
     if ctx.get_current_revision() is None:
         ctx.stamp(_scripts()[1], "head")

@@ -23,7 +23,9 @@ from urllib.parse import quote, urlsplit
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _CONTROL_KEEP_LINES = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # Markdown takes "#", "-", "+", "1." only at the start of a line, and markdown() never starts one; these act anywhere.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+# "(", ")", "!", "{", "}" and "#" are escaped too: harmless alone, but cheap insurance against a renderer that
+# puts article text first on a line or right after a "]".
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]()|~!#{}])")
 # "https://x" and "www.x" become links on GitHub even unmarked; a backslash before the colon or dot breaks it.
 _AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|javascript|data|vbscript|file)(:)|\b(www)(\.)")
 _SAFE_SCHEMES = ("http", "https")
@@ -74,19 +76,14 @@ def link_target(url: str | None) -> str | None:
     return quote(url, safe="/:?#@!$&*+,;=%-._~")
 
 
-def mermaid_label(text: str | None, limit: int | None = 80) -> str:
-    """Text for a Mermaid label written as ``id["label"]``: no quote, bracket, pipe or markup can close it.
+# Mermaid label text: letters (any script), digits and a few harmless marks pass; anything else becomes a
+# Mermaid entity code (#34;), so no quote, bracket, arrow, pipe, colon or directive can be formed.
+_MERMAID_SAFE = re.compile(r"[^\W_]|[ .,'\-–—→]")
 
-    Mermaid reads ``#…;`` as an entity code, so every character that means something to it is written as one.
-    """
-    text = one_line(text, limit)
-    out = []
-    for ch in text:
-        if ch in '"#;<>[](){}|`&\\':
-            out.append(f"#{ord(ch)};")
-        else:
-            out.append(ch)
-    return "".join(out)
+
+def mermaid_label(text: str | None, limit: int | None = 60) -> str:
+    """Text for a Mermaid label written as ``id["label"]``: only letters, digits and harmless marks literal."""
+    return "".join(ch if _MERMAID_SAFE.fullmatch(ch) else f"#{ord(ch)};" for ch in one_line(text, limit))
 
 
 def dot_label(text: str | None, limit: int | None = 80) -> str:

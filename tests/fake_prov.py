@@ -58,7 +58,7 @@ def make_articles(folder, n: int, *, start: int = 0, per: int = 40) -> dict[str,
 _real_write = ingest.write
 
 if __name__ == "__main__":
-    # Only as a program: imported by a test (for make_articles) it must not swap the stages of that process.
+    # Patched only when run as the stand-in `prov`: importing make_articles must not change the real pipeline.
     ingest.map_article = fake_map
     ingest.write = dying_write
     from cli.main import main

@@ -16,14 +16,18 @@ Modules, one job each: :mod:`.sentences` (spans), :mod:`.lexicon` (cue data), :m
 from __future__ import annotations
 
 import logging
+import re
 
-from ..records import Cleaned, Mapping
+from ..records import Citation, Cleaned, Mapping
 from ..registry import Registry, load_registry
-from . import chains, outlet, sentences
+from . import chains, outlet, posts, sentences
 from .lexicon import load_lexicon
 from .normalise import normalise_speakers
 
 log = logging.getLogger(__name__)
+# Markdown scrapes wrap names in emphasis ("menurut laporan *Al Jazeera*"): the mapper reads a view of the body with
+# the markers blanked (same offsets), and quotes evidence from the body itself.
+_EMPHASIS = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<![\w])_{1,2}(?=\S)|(?<=\S)_{1,2}(?![\w])")
 
 __all__ = ["map_article"]
 
@@ -37,15 +41,22 @@ def map_article(cleaned: Cleaned, registry: Registry | None = None, *, outlet: s
         own_names.add(own.wire.name)  # "told Reuters" inside a Reuters wire copy is Reuters' own newsgathering
     own_name = own.outlet.name if own.outlet else own.written
     st = chains.State(own_name=own_name)
-    sents = sentences.split(cleaned.body)
+    body = cleaned.body
+    view = _EMPHASIS.sub(lambda m: " " * len(m.group()), body)
+    sents = sentences.split(view)
+    _removed_credits(st, cleaned, registry, lex, own_names)
     if own.wire:
-        st.base = [own.wire.name]
+        st.base = [own.wire.name, *st.base]
         first = next((s for s in sents if s.start <= own.wire_span[0] < s.end or s.start >= own.wire_span[0]), None)
         if first is not None:
             credit = chains.Credit(own.wire.name, own.wire.kind, "relay", f"({own.wire.name})", 0)
             chains._edge(st, own_name, True, credit, first, 0.95)
-    chains.process(sents, cleaned.body, lex, registry, own_names, st)
-    statements = normalise_speakers(st.statements, cleaned.body, lex)
+    chains.process(sents, view, lex, registry, own_names, st)
+    statements = normalise_speakers(st.statements, view, lex, registry)
+    _embedded_posts(st, sents, view, registry)
+    for x in (*st.edges.values(), *statements):
+        if x.span is not None:
+            x.evidence = body[x.span[0]:x.span[1]]
     result = Mapping(
         outlet=own_name,
         outlet_kind=own.outlet.kind if own.outlet else None,
@@ -55,6 +66,42 @@ def map_article(cleaned: Cleaned, registry: Registry | None = None, *, outlet: s
     log.debug("mapped: outlet=%s, %d citations, %d statements", own_name, len(result.citations),
               len(result.statements))
     return result
+
+
+def _removed_credits(st: chains.State, cleaned: Cleaned, registry: Registry, lex, own: set[str]) -> None:
+    """A syndication footer the cleaner removed ("Artikel ini telah tayang di Kontan.co.id") is boilerplate, yet it
+    states where the whole text came from: an edge with the removed text as evidence and no span, and the medium
+    joins every chain of the article."""
+    for r in cleaned.removed:
+        synd = lex.syndication_rx.search(r.text)
+        if not synd:
+            continue
+        for m in registry.find_all(r.text):
+            if m.start < synd.end() - 1 or m.entry.name in own:
+                continue
+            key = (st.own_name, m.entry.name, True)
+            if key not in st.edges:
+                st.edges[key] = Citation(citing=st.own_name, cited=m.entry.name, cited_kind=m.entry.kind, self=True,
+                                         cue=synd.group().strip(), evidence=r.text, span=None, confidence=0.9)
+            if m.entry.name not in st.base:
+                st.base.append(m.entry.name)
+            break
+
+
+def _embedded_posts(st: chains.State, sents: list[sentences.Sentence], body: str, registry: Registry) -> None:
+    """"— Name (@handle) July 13, 2017": the account's post on X, relayed by this article (after the names were
+    normalised: a display name is kept as the account shows it)."""
+    platform = registry.resolve("X")
+    if platform is None:
+        return
+    for post in posts.embedded_posts(body):
+        sent = next((s for s in sents if s.start <= post.start < s.end), None)
+        if sent is None:
+            continue
+        credit = chains.Credit(platform.name, platform.kind, "source", "embedded post", post.start - sent.start)
+        citing, is_self = chains._credit_citing(st)
+        chains._edge(st, citing, is_self, credit, sent, 0.8)
+        chains._statement(st, post.author, "person", [post.author, platform.name], "embedded post", sent)
 
 
 def _own(cleaned: Cleaned, registry: Registry, lex, override: str | None) -> outlet.Own:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..records import Citation, Statement
 from ..registry import Registry
 from .lexicon import Lexicon
-from .media import Credit, sentence_credits
+from .media import Credit, implied_platforms, sentence_credits
 from .sentences import Sentence
 from .speakers import find_speakers
 
@@ -56,6 +56,8 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
             in_refs = True
             continue
         ms = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
+        if in_refs and sent.line_start and not ms:
+            in_refs = False  # a reference list is contiguous: "SOURCE:" / "News agencies" then a site menu is not one
         if in_refs:  # a reference section credits every medium it names
             for m in ms:
                 if m.entry.name not in own:
@@ -65,6 +67,8 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
                     _statement(st, m.entry.name, m.entry.kind, [m.entry.name], c.cue, sent)
             continue
         credits = sentence_credits(sent, ms, lex, registry, own)
+        if not any(c.kind == "platform" for c in credits):
+            credits += implied_platforms(sent, lex, registry, own)
         synd = lex.syndication_rx.search(sent.text)
         if synd:
             for c in credits:
@@ -96,14 +100,15 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
             if any(r.scope for r in relays):
                 st.context = chain_media
         elif sources:
-            for s in sources:
+            for i, s in enumerate(sources):  # "CNN and the New York Times reported": each is credited
                 if s.name in st.context:
-                    chain_media = st.context[st.context.index(s.name):]
+                    media = st.context[st.context.index(s.name):]
                 else:
                     citing, is_self = _credit_citing(st)
                     _edge(st, citing, is_self, s, sent, 0.85)
-                    chain_media = [s.name]
-                break
+                    media = [s.name]
+                if i == 0:
+                    chain_media = media
         for a, c in citing_pairs:
             if a is None:
                 citing, is_self = _credit_citing(st)

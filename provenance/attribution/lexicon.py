@@ -49,6 +49,19 @@ class MediaCue:
 
 
 @dataclass(frozen=True)
+class Hint:
+    name: str
+    before: re.Pattern  # must match the text before the outlet's name (search)
+    after: re.Pattern  # must match the text right after it (match)
+    role: str  # "" | "wire-if-agency"
+    where: str  # opening | anywhere | title
+    country: str | None = None
+
+
+HINT_PLACES = ("opening", "anywhere", "title")
+
+
+@dataclass(frozen=True)
 class Lexicon:
     media_cues: tuple[MediaCue, ...]
     post_rx: re.Pattern  # "<medium> reported"
@@ -67,12 +80,14 @@ class Lexicon:
     canonical: tuple[tuple[re.Pattern, str], ...]
     countries: dict[str, str]  # variant (casefolded) -> canonical country
     titles: frozenset[str]
-    hints: tuple[tuple[str, re.Pattern, re.Pattern, str], ...]
+    hints: tuple[Hint, ...]
+    implied: tuple[tuple[re.Pattern, str], ...] = ()  # a verb that names its platform -> the platform's name
 
 
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     cues, post, filler, coord, refs, synd, inv, verbs, acc, ana, pron, unknown = ([] for _ in range(12))
+    implied: dict[str, list[str]] = {}
     for file in CUE_FILES:
         data = _read(file)
         media, speech = data.get("media"), data.get("speech")
@@ -90,6 +105,8 @@ def load_lexicon() -> Lexicon:
         refs += media.get("reference_heads", [])
         synd += media.get("syndication", [])
         unknown += media.get("unknown_after", [])
+        for platform, words in media.get("implied_platform", {}).items():
+            implied.setdefault(platform, []).extend(words)
         inv += speech.get("inverted", [])
         verbs += speech.get("verbs", [])
         acc += speech.get("according", [])
@@ -107,23 +124,26 @@ def load_lexicon() -> Lexicon:
     countries = {v.casefold(): k for k, vs in src.get("countries", {}).items() for v in (k, *vs)}
     hints = []
     for row in _read("outlet_hints.toml").get("hint", []):
-        hints.append(
-            (
-                row["name"],
-                _compile("outlet_hints.toml", row["before"], 0),
-                _compile("outlet_hints.toml", row["after"], 0),
-                row.get("role", ""),
-            )
-        )
+        where = row.get("where", "opening")
+        if where not in HINT_PLACES or not isinstance(row.get("name"), str):
+            raise RuleError(f"{DATA_DIR / 'outlet_hints.toml'}: hint {row.get('name')!r}: bad name or `where`")
+        hints.append(Hint(row["name"], _compile("outlet_hints.toml", row["before"], 0),
+                          _compile("outlet_hints.toml", row["after"], 0), row.get("role", ""), where,
+                          row.get("country")))
     ref_body = "|".join(re.escape(r) for r in sorted(refs, key=len, reverse=True))
     return Lexicon(
         media_cues=tuple(cues),
-        post_rx=_compile("cues", r"^(?:['’]s)?\s*,?\s*(?:" + "|".join(
+        # "Reuters reported", "Kantor Berita Negara Saudi (SPA) mengatakan", "The Times on Friday reported"
+        post_rx=_compile("cues", r"^(?:['’]s)?\s*(?:\([^)]{1,15}\))?\s*,?\s*"
+            r"(?:(?:on|pada|last|this|earlier|also|juga|kemudian|later)(?:\s+[\w()/]+)?\s+)?(?:" + "|".join(
             p.replace(" ", r"\s+") for p in sorted(set(post), key=len, reverse=True)) + r")(?![^\W\d_])", re.I),
-        filler_rx=_compile("cues", r"^(?:\s*[,:(]?\s*(?:" + "|".join(
+        filler_rx=_compile("cues", r"^(?:\s*[,:(“\"‘]?\s*(?:" + "|".join(
             f.replace(" ", r"\s+") for f in sorted(set(filler), key=len, reverse=True))
-            + r"|[A-Z][\w-]+)(?![^\W\d_]))*\s*[,:(]?\s*$", re.I),
-        coord_rx=_compile("cues", r"^\s*(?:" + "|".join(re.escape(c) for c in set(coord)) + r")\s*$", re.I),
+            + r"|[A-Z][\w-]+)(?![^\W\d_]))*\s*[,:(“\"‘]?\s*$", re.I),
+        # "Reuters dan Al Arabiya", "CNN dan kantor berita FARS", "CNN and the New York Times"
+        coord_rx=_compile("cues", r"^\s*(?:" + "|".join(re.escape(c) for c in set(coord)) + r")\s*(?:(?:the|"
+                          + "|".join(f.replace(" ", r"\s+") for f in sorted(set(filler), key=len, reverse=True))
+                          + r")\s+)*$", re.I),
         reference_rx=_compile("cues", rf"^\s*(?:{ref_body})\s*:?\s*$", re.I),
         unknown_rx=_words_rx(unknown, "cues"),
         syndication_rx=_compile("cues", r"(?:" + "|".join(synd) + r")\s*", re.I),
@@ -142,4 +162,5 @@ def load_lexicon() -> Lexicon:
         countries=countries,
         titles=frozenset(src.get("titles", {}).get("words", [])),
         hints=tuple(hints),
+        implied=tuple((_words_rx(words, "cues"), name) for name, words in implied.items()),
     )

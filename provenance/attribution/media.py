@@ -57,6 +57,7 @@ def sentence_credits(
     prev: Credit | None = None
     prev_end = -1
     taken: list[tuple[int, int]] = []
+    bare: list[tuple] = []  # (mention, start, end, credit or None), in order
     for m in mentions:
         s, e = m.start - sent.start, m.end - sent.start
         taken.append((s, e))
@@ -77,7 +78,17 @@ def sentence_credits(
                 credit = Credit(name, m.entry.kind, "source", post.group().strip(" ,'’"), s)
         if credit:
             out.append(credit)
+        bare.append((m, s, e, credit))
         prev, prev_end = credit, e
+    # "CNN and the New York Times reported": the verb after the last medium credits the ones joined to it.
+    for i in range(len(bare) - 2, -1, -1):
+        m, s, e, credit = bare[i]
+        nxt = bare[i + 1]
+        if credit is None and nxt[3] is not None and nxt[3].role == "source" and m.entry.name not in own \
+                and lex.coord_rx.match(text[e:nxt[1]]):
+            c = Credit(m.entry.name, m.entry.kind, "source", nxt[3].cue, s)
+            out.append(c)
+            bare[i] = (m, s, e, c)
     # Unknown media after a strong cue ("dilansir Globes Online,"): kept, marked unresolved.
     for cm in lex.unknown_rx.finditer(text):
         nm = _UNKNOWN_NAME.match(text, cm.end())
@@ -95,4 +106,15 @@ def sentence_credits(
         out.append(Credit(entry.name if entry else raw, entry.kind if entry else "unknown", "relay",
                           cm.group().strip(), ns, True, resolved=entry is not None))
     out.sort(key=lambda c: c.start)
+    return out
+
+
+def implied_platforms(sent: Sentence, lex: Lexicon, registry: Registry, own: set[str]) -> list[Credit]:
+    """A verb that names its platform ("Trump tweeted", "said in a tweet", "dalam cuitannya"): the post is on X."""
+    out = []
+    for rx, name in lex.implied:
+        m = rx.search(sent.text)
+        entry = registry.resolve(name) if m else None
+        if entry and entry.name not in own:
+            out.append(Credit(entry.name, entry.kind, "source", m.group().strip(), m.start()))
     return out

@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 
 from ..records import Statement
+from ..registry import Registry
 from .lexicon import Lexicon
+from .speakers import _OPENERS
 
 _NAME_TOK = r"[A-Z][\w'’.-]*"
 
@@ -19,7 +21,7 @@ def _fullest(name: str, body: str, lex: Lexicon) -> str:
         toks = (m.group(1) + last).split()
         if any(t.endswith(".") and len(t) > 3 for t in toks[:-1]):
             continue  # "Reuters. Trump": a sentence ended in between
-        while toks and (toks[0] in lex.titles or toks[0].casefold() in lex.countries):
+        while toks and (toks[0] in lex.titles or toks[0].casefold() in lex.countries or toks[0].casefold() in _OPENERS):
             toks.pop(0)
         cand = " ".join(toks)
         if name in cand and len(toks) <= 4 and len(cand) > len(best) and not lex.institution_rx.search(cand) \
@@ -39,7 +41,8 @@ def _canonical_institution(raw: str, lex: Lexicon) -> str:
     return name
 
 
-def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon) -> list[Statement]:
+def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
+                       registry: Registry | None = None) -> list[Statement]:
     people = {s.source for s in statements if s.kind == "person"}
     full = {p: _fullest(p, body, lex) for p in people}
     insts = sorted({s.source for s in statements if s.kind == "institution"}, key=len, reverse=True)
@@ -58,4 +61,8 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon) -> 
         if new and new != s.source:
             s.chain = [new if x == s.source else x for x in s.chain]
             s.source = new
+        medium = registry.resolve(s.source) if registry and s.kind in ("person", "institution") else None
+        if medium:  # "The Times, citing ..." grew into "New York Times": the medium speaks, not a person
+            s.source, s.kind = medium.name, "agency" if medium.kind == "agency" else "outlet"
+            s.chain = list(dict.fromkeys([medium.name, *s.chain[1:]]))
     return statements

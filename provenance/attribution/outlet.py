@@ -1,18 +1,28 @@
-"""This article's own outlet, from the cleaner's metadata or from a dateline / credit line in the opening lines.
+"""This article's own outlet: the user's override, the cleaner's metadata, else the outlet's own marks in the text.
 
-A bare agency credit at the very start ("(Reuters) —" with no city) is a republished wire copy: the agency is
-then the medium the whole text came from (`wire`), not the publisher.
+Marks, strongest first (see ``outlet_hints.toml``): a dateline or credit line in the opening prose lines; the title's
+"– Outlet" suffix; then anywhere in the body or in the pieces the cleaner removed: a copyright footer, a byline with a
+role, the outlet's own video embed or app prompt, a desk's self-reference ("ujarnya kepada Tempo").
+
+A bare agency credit at the start retyped with an em dash ("(Reuters) —", "SAN FRANCISCO (AP) —") is a republished
+wire copy: the agency is then the medium the whole text came from (`wire`), not the publisher.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..records import Cleaned
 from ..registry import Entry, Registry
 from .lexicon import Lexicon
 
-OPENING_LINES = 12  # datelines sit above or at the top of the story; later lines are reporting
+OPENING_LINES = 12  # prose lines: datelines sit above or at the top of the story; later lines are reporting
+_EMPHASIS = re.compile(r"\*{1,3}|_{2,3}")  # "**TEHERAN, KOMPAS.com** --" from Markdown scrapes
+# Tables, images, link lines and headers around a scraped story do not count as its opening lines.
+_NOT_PROSE = re.compile(r"^\s*(?:$|\||!\[|\[|#|>|-{3,}|={3,})")
+_PLACE_RANK = {"opening": 0, "title": 1, "anywhere": 2}
 
 
 @dataclass
@@ -25,43 +35,68 @@ class Own:
 
 def detect(cleaned: Cleaned, registry: Registry, lex: Lexicon, override: str | None = None) -> Own:
     own = Own()
-    body = cleaned.body
-    found = _from_body(body, registry, lex)
+    found = _scan(cleaned, registry, lex)
     given = override or cleaned.meta.outlet
-    if given:  # the user's --outlet and the cleaner's metadata win over what the body suggests
+    if given:  # the user's --outlet and the cleaner's metadata win over what the text suggests
         own.outlet = registry.resolve(given)
         own.written = None if own.outlet else given.strip()
+        if own.outlet is None and not override:
+            own.outlet, own.written = (found.outlet, None) if found.outlet else (None, own.written)
     else:
         own.outlet = found.outlet
+    if not override and found.wire and own.outlet and own.outlet.name == found.wire.name and cleaned.meta.outlet:
+        # the cleaner read "(Reuters) —" as the publisher; an em-dash agency credit is a relayed wire copy
+        own.outlet = found.outlet if found.outlet and found.outlet.name != found.wire.name else None
     if found.wire and (own.outlet is None or own.outlet.name != found.wire.name):
         own.wire, own.wire_span = found.wire, found.wire_span
     return own
 
 
-def _from_body(body: str, registry: Registry, lex: Lexicon) -> Own:
-    own = Own()
-    pos = 0
-    lines = body.split("\n")
-    candidates: list[tuple[int, Entry, str]] = []
-    for i, line in enumerate(lines[:OPENING_LINES] + lines[OPENING_LINES:]):
-        base = pos
+def _lines(cleaned: Cleaned) -> Iterator[tuple[str, int | None, frozenset[str]]]:
+    """(line, offset in the body or None, the hint places that apply to it)."""
+    pos, prose, seen_text = 0, 0, False
+    for line in cleaned.body.split("\n"):
+        places = {"anywhere"}
+        if not seen_text and line.lstrip().startswith("# "):
+            places.add("title")
+        elif not _NOT_PROSE.match(line):
+            if prose < OPENING_LINES:
+                places.add("opening")
+            prose += 1
+        seen_text = seen_text or bool(line.strip())
+        yield line, pos, frozenset(places)
         pos += len(line) + 1
-        if line.lstrip().startswith("#"):
-            continue
+    if cleaned.meta.title:
+        yield cleaned.meta.title, None, frozenset({"title"})
+    for r in cleaned.removed:  # footers, bylines and embeds the cleaner took out still name the outlet
+        places = {"anywhere"}
+        if r.rule.startswith("title") or r.text.lstrip().startswith("# "):
+            places.add("title")
+        elif r.line is not None and r.line < 2 * OPENING_LINES:
+            places.add("opening")
+        for piece in r.text.split("\n"):
+            yield piece, None, frozenset(places)
+
+
+def _scan(cleaned: Cleaned, registry: Registry, lex: Lexicon) -> Own:
+    own = Own()
+    candidates: list[tuple[tuple[int, int, int], Entry]] = []
+    for order, (raw, base, places) in enumerate(_lines(cleaned)):
+        line = _EMPHASIS.sub(lambda m: " " * len(m.group()), raw)  # keeps offsets
         for m in registry.find_all(line):
             before, after = line[: m.start], line[m.end :]
-            for rank, (_name, b_rx, a_rx, role) in enumerate(lex.hints):
-                if i >= OPENING_LINES and _name not in ("read more of outlet", "Pantauan outlet"):
+            for rank, hint in enumerate(lex.hints):
+                if hint.where not in places or (hint.country and m.entry.country != hint.country):
                     continue
-                if b_rx.search(before) and a_rx.match(after):
-                    if role == "wire-if-agency" and m.entry.kind == "agency" and after.lstrip(")").lstrip()[:1] in "-–—":
-                        if own.wire is None:
-                            own.wire = m.entry
-                            own.wire_span = (base + len(line) - len(line.lstrip()), base + len(line.rstrip()))
-                        break
-                    candidates.append((rank * 1000 + i, m.entry, line))
+                if not (hint.before.search(before) and hint.after.match(after)):
+                    continue
+                if hint.role == "wire-if-agency" and m.entry.kind == "agency":
+                    if own.wire is None and base is not None:
+                        own.wire = m.entry
+                        own.wire_span = (base + len(raw) - len(raw.lstrip()), base + len(raw.rstrip()))
                     break
+                candidates.append(((_PLACE_RANK[hint.where], rank, order), m.entry))
+                break
     if candidates:
-        candidates.sort(key=lambda c: c[0])
-        own.outlet = candidates[0][1]
+        own.outlet = min(candidates, key=lambda c: c[0])[1]
     return own

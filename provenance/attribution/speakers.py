@@ -12,7 +12,7 @@ from .lexicon import Lexicon
 _TOKEN = re.compile(r"\S+")
 # Subject phrases stop at punctuation or at a word that starts the rest of the clause.
 _STOP = re.compile(
-    r"[,.;:!?\"“”]|\s(?:kepada|dalam|di|saat|ketika|pada|seperti|sebagaimana|yang|melalui|usai|setelah|sambil|"
+    r"[,.;:!?\"“”]|kepada(?=[A-Z])|\s(?:kepada|dalam|selama|sejak|untuk|di|saat|ketika|pada|seperti|sebagaimana|yang|melalui|usai|setelah|sambil|"
     r"dilansir|dikutip|bahwa|soal|terkait|to|in|on|at|during|after|when|while|as|who|adding|according|via|that|"
     r"before|because|and|dan)\b"
 )
@@ -22,7 +22,24 @@ _DETERMINERS = re.compile(r"^(?:namun|tetapi|sementara itu|selain itu|but|howeve
                           re.I)
 _ADVERBS = {"sebelumnya", "juga", "pun", "kemudian", "lalu", "also", "later", "previously", "then", "has", "had",
             "have", "was", "is", "once", "earlier", "again", "further", "kembali", "pernah", "telah", "sudah", "tak",
-            "tidak", "not", "never", "would", "will", "secara", "resmi", "sebenarnya", "justru", "publicly", "repeatedly", "recently"}
+            "tidak", "not", "never", "would", "will", "secara", "resmi", "sebenarnya", "justru", "publicly", "repeatedly",
+            "recently", "bahkan", "lantas", "pula", "sempat", "langsung", "terus", "akhirnya", "sendiri", "only",
+            "first", "privately", "initially", "separately", "subsequently", "specifically", "reportedly"}
+# "Presiden Trump secara khusus menekankan": an Indonesian adverb phrase "secara <word>" before the verb.
+_SECARA = {"secara", "dengan"}
+_PLACE_TAIL = re.compile(r"\s+(?:di|in|from|dari|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}$")
+_POLL = re.compile(r"(?:\d+(?:[.,]\d+)?\s*(?:%|persen|percent|per cent)(?:\s+(?:of|dari))?|mayoritas|majority of)\s*$",
+                   re.I)
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "senin", "selasa", "rabu",
+             "kamis", "jumat", "sabtu", "minggu", "ahad", "january", "february", "march", "april", "may", "june", "july",
+             "august", "september", "october", "november", "december", "januari", "februari", "maret", "mei", "juni",
+             "juli", "agustus", "oktober", "desember", "today", "yesterday", "tonight", "hari"}
+# Capitalised function words that open a sentence are not part of the subject: "Meski Iran mengatakan ...".
+_OPENERS = {"meski", "meskipun", "walau", "walaupun", "namun", "tetapi", "sementara", "sedangkan", "adapun",
+            "bahkan", "karena", "jika", "saat", "ketika", "setelah", "sebelum", "kini", "kemudian", "lalu", "selain",
+            "however", "but", "and", "meanwhile", "also", "then", "still", "yet", "so", "now", "when", "after",
+            "before", "if", "while", "although", "though", "because", "since", "another", "other", "both", "each",
+            "in", "on", "at", "for", "with", "as", "di", "pada", "dalam", "untuk", "dengan", "menurut", "kata", "ujar"}
 
 
 @dataclass
@@ -40,16 +57,24 @@ def _is_cap(tok: str) -> bool:
 
 def _nationality(text: str, lex: Lexicon) -> str:
     for tok in re.findall(r"[A-Z][\w.]*(?:\s[A-Z]\w+)?", text):
-        country = lex.countries.get(tok.casefold()) or lex.countries.get(tok.split()[0].casefold())
+        country = next((c for c in (lex.countries.get(tok.casefold()), *map(lex.countries.get, tok.casefold().split()))
+                        if c), None)
         if country:
             return {"United States": "US", "United Kingdom": "UK"}.get(country, country)
     return ""
+
+
+def _is_country_or_title(rest: str, lex: Lexicon) -> bool:
+    word = rest.split()[0].strip(",.;:()") if rest.split() else ""
+    return word.casefold() in lex.countries or word in lex.titles
 
 
 def _anonymous(phrase: str, lex: Lexicon, anchored: bool = True) -> str | None:
     p = _DETERMINERS.sub("", phrase.strip())
     for rx, label in lex.anonymous:
         m = rx.match(p) if anchored else rx.search(p)
+        if m and anchored and re.match(r"\s+[A-Z][a-z]", p[m.end():]) and not _is_country_or_title(p[m.end():], lex):
+            return None  # "kata analis Budi Hartono": a named person after the role word
         if m and m.group().strip() and (not anchored or len(p) - m.end() < 40):
             nat = _nationality(m.group(), lex)
             return f"{nat} {label}".strip()
@@ -73,8 +98,13 @@ def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | 
     if registry.resolve(run) or registry.resolve(re.sub(r"^the\s+", "", run, flags=re.I)):
         return None
     tokens = run.split()
-    if not tokens or not _is_cap(tokens[-1]):
-        return None
+    while tokens and tokens[0].casefold().strip(",") in _OPENERS:
+        tokens.pop(0)  # "Namun Mendagri", "Menurut Mualem"
+    if not tokens or not _is_cap(tokens[-1]) or re.fullmatch(r"\([^)]*\)", tokens[0]):
+        return None  # "(NORTHCOM)" alone is the tail of a name cut by the subject parser
+    if all(t.casefold() in _CALENDAR or t.casefold().strip(",") in lex.countries for t in tokens):
+        return None  # "Friday", "Minggu", "Russia": a day or a country is no speaker
+    run = " ".join(tokens)
     stripped = _strip_titles(tokens, lex)
     inst = lex.institution_rx.search(run)
     tail: list[str] = []
@@ -103,13 +133,39 @@ def _head_run(text: str) -> str:
     return text[: m.start()] if m else text[:80]
 
 
+def _strip_adverbs(toks: list[str]) -> list[str]:
+    while toks:
+        if toks[-1].casefold() in _ADVERBS:
+            toks.pop()
+        elif len(toks) >= 2 and toks[-2].casefold() in _SECARA and toks[-1].islower():
+            del toks[-2:]
+        else:
+            break
+    return toks
+
+
+def _anonymous_tail(clause: str, lex: Lexicon) -> tuple[str, str] | None:
+    """An anonymous subject that ends right before the verb: "sources familiar with the probe said",
+    "PG&E officials said", "Officials said": (label, phrase as written) for the longest such phrase."""
+    toks = _strip_adverbs(_TOKEN.findall(clause))
+    tail = _PLACE_TAIL.sub("", " ".join(toks[-14:]))  # "Para pejabat di Tel Aviv mengatakan"
+    for m in re.finditer(r"(?:^|(?<=\s))\S", tail):
+        phrase = tail[m.start():]
+        if not phrase[:1].isalpha() and not phrase[:1].isdigit():
+            continue
+        p = _DETERMINERS.sub("", phrase)
+        for rx, label in lex.anonymous:
+            if rx.fullmatch(p):
+                nat = _nationality(phrase, lex)
+                return f"{nat} {label}".strip(), phrase
+    return None
+
+
 def _tail_run(prefix: str) -> str:
     """The capitalised run that ends `prefix` (the subject right before a verb)."""
     prefix = re.sub(r"\s*[—–]\s*[^—–]{2,90}[—–]\s*$", "", prefix.rstrip())  # "Witkoff—utusan khusus—said"
     prefix = prefix.rstrip(" —–")
-    toks = _TOKEN.findall(prefix)
-    while toks and toks[-1] in _ADVERBS:
-        toks.pop()
+    toks = _strip_adverbs(_TOKEN.findall(prefix))
     prefix = " ".join(toks)
     app = re.match(r"^(.*\S),\s[^,]{2,90},$", prefix)  # "Tokayev, the president, said"
     if app:
@@ -122,9 +178,24 @@ def _tail_run(prefix: str) -> str:
             run.insert(0, tok)
             continue
         break
-    while run and run[0].casefold() in _CONNECT:
+    while run and (run[0].casefold() in _CONNECT or run[0].casefold().strip(",") in _OPENERS):
         run.pop(0)
     return " ".join(run)
+
+
+def _appositive(phrase: str, rest: str, lex: Lexicon, registry: Registry) -> str:
+    """"ujar Wakil Presiden AS, JD Vance", "disampaikan Duta Besar Iran untuk PBB, Ali Bahreini": a title phrase
+    followed by the person's name after a comma; the name is the speaker."""
+    words = phrase.split()
+    if not words or words[0].strip("(),") not in lex.titles or not rest.startswith(","):
+        return phrase
+    name = _head_run(rest[1:].lstrip())
+    sp = classify(name, lex, registry, "")
+    if sp and sp.kind == "person" and len(name.split()) <= 4:
+        return name
+    if all(w.strip("(),") in lex.titles for w in words):
+        return name
+    return phrase
 
 
 def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
@@ -141,9 +212,7 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
         if label:
             add(Speaker(label, "anonymous", cue, phrase))
             continue
-        rest = text[m.end() + len(phrase):]
-        if all(w.strip("(),") in lex.titles for w in phrase.split()) and rest.startswith(","):
-            phrase = _head_run(rest[1:].lstrip())  # "ujar Wakil Presiden AS, JD Vance"
+        phrase = _appositive(phrase, text[m.end() + len(phrase):], lex, registry)
         words = phrase.split()
         while words and not _is_cap(words[0]) and words[0].casefold() not in lex.pronouns:
             words.pop(0)  # "kata juru bicara Gedung Putih Karoline Leavitt"
@@ -153,6 +222,10 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
         if lex.anaphora_rx.match(text, m.start()):
             continue
         label = _anonymous(phrase, lex)
+        if not label and m.group()[:2].casefold() == "di" and not _is_cap(phrase.split()[0] if phrase.split() else ""):
+            continue  # passive "disampaikan selama KTT": no agent named
+        if not label:
+            phrase = _appositive(phrase, text[m.end() + len(phrase):], lex, registry)
         if label:
             add(Speaker(label, "anonymous", m.group().strip(), phrase))
         else:
@@ -161,11 +234,19 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
         prefix = text[: m.start()]
         clause = re.split(r"[.;:!?\"“”]\s", prefix + " ")[-1]
         run = _tail_run(clause)
+        anon = _anonymous_tail(clause, lex)
+        if anon and _POLL.search(clause[: clause.rfind(anon[1].split()[0])] if anon[1] in clause else ""):
+            anon = None  # "56 persen warga berpendapat": a poll's share, not a source
+        if anon and (not run or run in anon[1]):  # "Officials said", "two people familiar with it said"
+            add(Speaker(anon[0], "anonymous", m.group(), anon[1]))
+            continue
         sp = classify(run, lex, registry, m.group()) if run else None
         if sp is None:
             label = _anonymous(clause, lex)
             if label:
                 sp = Speaker(label, "anonymous", m.group(), clause.strip())
+        elif sp.kind == "person" and "statement" in m.group() and len(sp.name.split()) == 1:
+            sp = Speaker(sp.name, "institution", sp.cue, sp.raw)  # "SoftBank said in a statement"
         add(sp)
     # "... who spoke on condition of anonymity", "yang berbicara secara anonim": anonymous even without a subject.
     if not any(s.kind == "anonymous" for s in found) and re.search(

@@ -35,15 +35,18 @@ class Mention:
 
 
 @functools.lru_cache(maxsize=1)
-def _glue() -> tuple[frozenset[str], frozenset[str], re.Pattern]:
+def _glue() -> tuple[frozenset[str], frozenset[str], re.Pattern, re.Pattern]:
     try:
         data = tomllib.loads(GLUE_FILE.read_text(encoding="utf-8"))
         left, right, strict = data["left"], data["right"], data["strict_context"]
+        after = data.get("strict_after", [])
     except (OSError, tomllib.TOMLDecodeError, KeyError) as exc:
         raise RuleError(f"{GLUE_FILE}: malformed glue rules ({exc})") from exc
     words = sorted(strict, key=len, reverse=True)
     strict_rx = re.compile(r"(?:^|[^\w])(?:" + "|".join(re.escape(w) for w in words) + r")\s*[:(]?\s*$", re.I)
-    return frozenset(left), frozenset(right), strict_rx
+    after_rx = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in sorted(after, key=len, reverse=True))
+                          + r")\b" if after else r"(?!)")
+    return frozenset(left), frozenset(right), strict_rx, after_rx
 
 
 def _trie_regex(words: Iterable[str]) -> str:
@@ -78,11 +81,13 @@ class Matcher:
                 if not form:
                     continue
                 self.forms.setdefault(form, (e, form in strict))
+                if "'" in form:  # "Larry O’Connor Show": typeset apostrophes
+                    self.forms.setdefault(form.replace("'", "’"), (e, form in strict))
                 letters = sum(ch.isalpha() for ch in form)
                 if letters >= 4 and form.upper() != form:
                     self.forms.setdefault(form.upper(), (e, form in strict))
         self.rx = re.compile(_trie_regex(self.forms))
-        self.left, self.right, self.strict_rx = _glue()
+        self.left, self.right, self.strict_rx, self.after_rx = _glue()
 
     def _left_ok(self, text: str, start: int, form: str) -> tuple[bool, bool]:
         if start == 0 or not text[start - 1].isalnum():
@@ -110,7 +115,8 @@ class Matcher:
     def _strict_ok(self, text: str, start: int, end: int) -> bool:
         if start > 0 and text[start - 1] == "(" and end < len(text) and text[end] == ")":
             return True  # "(AA)" credit
-        return bool(self.strict_rx.search(text[max(0, start - 40) : start]))
+        return bool(self.strict_rx.search(text[max(0, start - 40) : start])
+                    or self.after_rx.match(text, end))
 
     def find_all(self, text: str) -> list[Mention]:
         out: list[Mention] = []
