@@ -1,7 +1,7 @@
 """The formats are what their tools read: DOT renders with `dot`, PROV-JSON loads with `prov.read`, the Mermaid
 block parses with Mermaid's own parser, and article text cannot inject syntax into any of them.
 
-The Mermaid check needs node and `npm install` in tests/mermaid/ (see its package.json); it skips without them.
+The Mermaid check needs node and `npm ci` in tests/mermaid/ (see its package.json); it skips without them.
 """
 
 from __future__ import annotations
@@ -121,7 +121,7 @@ def _mermaid_parser():
 def test_mermaid_block_parses(which, seed_db, evil_db):
     cmd = _mermaid_parser()
     if cmd is None:
-        pytest.skip("Mermaid parser not set up: run `npm install` in tests/mermaid/ (needs node)")
+        pytest.skip("Mermaid parser not set up: run `npm ci` in tests/mermaid/ (needs node)")
     md = render(trace(seed_db if which == "seed" else evil_db, "Kazakhstan"), "md")
     result = subprocess.run(cmd, input=_mermaid_block(md).encode(), capture_output=True, cwd=MERMAID_DIR, timeout=120)
     assert result.returncode == 0, result.stderr.decode()

@@ -2,7 +2,7 @@
 the copies among them, and the report that shows it all.
 
 Modules, one job each: ``search`` (story matching, full-text), ``fts`` (its schema), ``load`` (batched loads),
-``chains`` (cross-article chains, loops), ``claims`` (grouping statements), ``reuse`` (uncredited copies),
+``chains`` (cross-article chains, loops), ``stories`` (stories and their headlines), ``claims`` (grouping statements), ``reuse`` (uncredited copies),
 ``build`` (assembling the :class:`Report`), ``model`` (the records), ``render_*`` (formats), ``escape``.
 """
 

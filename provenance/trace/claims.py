@@ -6,14 +6,25 @@ Two statements of different articles belong to one claim when either
   least three words in common; words that every statement of the story uses weigh little, so "Kazakhstan" and
   "Abraham Accords" alone do not make two statements one claim; or
 - they are the same report relayed: the same origin told the same first medium (an anonymous US official to
-  Axios, quoted by three outlets), which is one statement however each outlet words it.
+  Axios, quoted by three outlets) in articles of the same story, which is one statement however each outlet
+  words it.
 Groups are the connected components of those links; a group is a claim when it spans two or more articles.
 
-Then the story's headline: the words that at least half of the matched articles use in their title and first
-sentence (at least two articles) are what the story asserts ("Kazakhstan", "bergabung", "Abraham", "Accords"). Every group with a statement that uses
-more than half of those words (so a mere mention of "Abraham Accords" is not enough) asserts the headline, whoever its origin is, so those groups merge into one headline
-claim: the anonymous official who told Axios and Trump on Truth Social are two origins of one claim. Wording
-links alone cannot find that, since "the country is Kazakhstan" shares no words with "Kazakhstan will join".
+Wording alone cannot find a story's headline claim: "the country is Kazakhstan" shares no words with "Kazakhstan
+will join the Abraham Accords". So each story (provenance.trace.stories: the articles whose titles and leads share
+a headline) gets one headline claim, and a statement of one of its articles belongs to it when
+1. its evidence sentence asserts the headline: it uses more than half of the headline words, the story's key
+   entities and verb ("Kazakhstan", "bergabung", "Abraham"); a mere "Abraham Accords" is not enough;
+2. its origin is the voice of an asserting statement in the same article: "Trump announced that Kazakhstan will
+   join" in the lead makes the article's later "..., ujar Trump, dilansir CNN" the route by which it had Trump's
+   word (the lead names Trump without the medium);
+3. it relays the same report as an asserting statement in the same article: the same media chain before the
+   article ("Menurut laporan tersebut, ..." after "Axios reported, Anadolu quoted" inherits Axios -> Anadolu), so
+   the anonymous official who named Kazakhstan to Axios joins the diplomatic source of that Axios report;
+4. it is linked by the rules above (same wording, same report relayed across articles of the story) to a member.
+Relayed-report links stay within one story: Trump via Reuters on a trade deal is not Trump via Reuters on the
+Abraham Accords. Articles of a story that carry no member are listed at 0 hops (and flagged unattributed); a story
+with no member at all still gets its headline claim, carried at 0 hops.
 """
 
 from __future__ import annotations
@@ -22,11 +33,14 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 
+from .chains import MEDIA
 from .model import ArticleTrace, Chain, Claim, ClaimArticle
 from .settings import Settings
+from .stories import Story, find_stories, lead
 from .text import content_words, words
 
 MIN_SHARED = 3
+POSTING_CAP = 50
 
 
 class _Union:
@@ -74,13 +88,14 @@ class Similarity:
 
 def _candidates(sim: Similarity, chains: Sequence[Chain]) -> list[tuple[int, int]]:
     """Pairs of statements of different articles sharing at least MIN_SHARED words, found through an inverted
-    index instead of every pair, so a story of thousands of statements stays fast. Words in more than a tenth of
-    the statements (and more than 50) are skipped here: they weigh too little to make a link on their own."""
+    index instead of every pair, so a story of thousands of statements stays fast. Words in more than POSTING_CAP
+    statements are skipped here: they weigh too little to make a link on their own, and their postings are what
+    would make this pass grow as n²."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, bag in enumerate(sim.bags):
         for w in bag:
             postings[w].append(i)
-    cap = max(50, len(chains) // 10)
+    cap = POSTING_CAP
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for ids in postings.values():
         if len(ids) > cap:
@@ -93,28 +108,40 @@ def _candidates(sim: Similarity, chains: Sequence[Chain]) -> list[tuple[int, int
     return sorted(pair for pair, n in shared.items() if n >= MIN_SHARED)
 
 
-def lead(text: str, limit: int = 300) -> str:
-    """The first sentence (or line) of a body: where a news article states its headline claim."""
-    end = min((i for i in (text.find(". "), text.find("\n")) if i >= 0), default=len(text))
-    return text[: min(end, limit)]
+def _report(c: Chain) -> tuple[str | None, ...]:
+    """The media a statement came through before its article: the report it relays ("Menurut laporan tersebut" and
+    the other statements of one Axios-via-Anadolu report share it). Empty for a source the article heard itself."""
+    return tuple(c.path[:-1] if c.origin_kind in MEDIA else c.path[1:-1])
 
 
-def headline_words(heads: Sequence[str | None], s: Settings) -> set[str]:
-    """Content words that at least half of the heads (title and lead) use; none when fewer than two are known."""
-    bags = [content_words(t, s.stopwords, s.min_word) for t in heads if t]
-    if len(bags) < 2:
-        return set()
-    df: dict[str, int] = defaultdict(int)
-    for bag in bags:
-        for w in bag:
-            df[w] += 1
-    return {w for w, n in df.items() if 2 * n >= len(bags) and n >= 2}
+def _headline_members(chains: Sequence[Chain], sim: Similarity, story_of: dict[str, Story]) -> dict[int, list[int]]:
+    """Per story, the statements that carry its headline (rules 1-3 of the module docstring)."""
+    asserting: dict[int, list[int]] = defaultdict(list)
+    for i, c in enumerate(chains):
+        st = story_of.get(c.article_id)
+        if st is not None and st.asserts(sim.raw[i]):
+            asserting[st.number].append(i)
+    # Within one article: the voices that assert it, and the reports that an asserting statement came through.
+    seeds = [chains[i] for ids in asserting.values() for i in ids]
+    voices = {(c.article_id, c.origin) for c in seeds if c.origin_kind not in MEDIA}
+    reports = {(c.article_id, _report(c)) for c in seeds if _report(c)}
+    members: dict[int, list[int]] = {}
+    for i, c in enumerate(chains):
+        st = story_of.get(c.article_id)
+        if st is None:
+            continue
+        if i in asserting[st.number] or (c.article_id, c.origin) in voices or (c.article_id, _report(c)) in reports:
+            members.setdefault(st.number, []).append(i)
+    return members
 
 
-def _headline_title(articles: Sequence[ArticleTrace], headline: set[str], s: Settings) -> str | None:
-    """The title that says the headline most plainly: most headline words, then the shortest."""
-    titles = sorted({a.title for a in articles if a.title})
-    scored = [(-len(content_words(t, s.stopwords, s.min_word) & headline), len(t), t) for t in titles]
+def _headline_title(articles: Sequence[ArticleTrace], story: Story, bodies: dict[str, str], s: Settings) -> str | None:
+    """The title (else the lead) that says the headline most plainly: most headline words, then the shortest."""
+    ids = set(story.articles)
+    heads = sorted({a.title for a in articles if a.id in ids and a.title}) or sorted(
+        {lead(bodies.get(a.id, "")) for a in articles if a.id in ids} - {""}
+    )
+    scored = [(-len(content_words(t, s.stopwords, s.min_word) & story.headline), len(t), t) for t in heads]
     return min(scored)[2] if scored else None
 
 
@@ -123,8 +150,11 @@ def group_claims(
 ) -> list[Claim]:
     """Claims over ``chains`` (one per statement, already continued across articles), in report order."""
     chains = list(chains)
+    bodies = bodies or {}
     outlets = {a.id: a.outlet for a in articles}
     order = {a.id: n for n, a in enumerate(articles)}
+    stories = find_stories(articles, bodies, s)
+    story_of = {aid: st for st in stories for aid in st.articles}
     sim = Similarity(chains, s)
     union = _Union(len(chains))
     scores: dict[tuple[int, int], float] = {}
@@ -133,52 +163,59 @@ def group_claims(
         scores[(i, j)] = v
         if v >= s.claim_threshold:
             union.join(i, j)
-    # Same report relayed: every statement of an (origin, first medium) that two or more articles carry.
-    relayed: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+    # Same report relayed: the statements of one (origin, first medium) in two or more articles of one story.
+    relayed: dict[tuple[int, str, str | None], list[int]] = defaultdict(list)
     for i, c in enumerate(chains):
         if len(c.path) >= 3:
-            relayed[(c.origin, c.path[1])].append(i)
+            st = story_of.get(c.article_id)
+            relayed[(st.number if st else -1, c.origin, c.path[1])].append(i)
     for members in relayed.values():
         if len({chains[i].article_id for i in members}) > 1:
             for i in members[1:]:
                 union.join(members[0], i)
-    bodies = bodies or {}
-    heads = {a.id: " ".join(filter(None, [a.title, lead(bodies.get(a.id, ""))])) for a in articles}
-    headline = headline_words(list(heads.values()), s)
-    need = max(2, len(headline) // 2 + 1)
-    asserting = [i for i in range(len(chains)) if headline and len(sim.raw[i] & headline) >= need]
-    for i in asserting[1:]:
-        union.join(asserting[0], i)
-    headline_root = union.find(asserting[0]) if asserting else None
-    groups: dict[int, list[int]] = defaultdict(list)
+    heads: dict[int, int] = {}
+    for number, members in sorted(_headline_members(chains, sim, story_of).items()):
+        for i in members[1:]:
+            union.join(members[0], i)
+        heads[union.find(members[0])] = number
+    # Summed over scored pairs only (candidates), not over every pair of a group: a big claim stays linear.
+    likeness: dict[int, float] = defaultdict(float)
+    for (i, j), v in scores.items():
+        if union.find(i) == union.find(j):
+            likeness[i] += v
+            likeness[j] += v
+    groups: dict[int | None, list[int]] = defaultdict(list)
     for i in range(len(chains)):
         groups[union.find(i)].append(i)
+    # A story whose headline no attributed statement asserts is still a claim its articles carry, at 0 hops.
+    for st in stories:
+        if st.number not in heads.values():
+            groups[-1 - st.number] = []
+            heads[-1 - st.number] = st.number
     claims = []
     for root, members in groups.items():
         by_article: dict[str, list[Chain]] = defaultdict(list)
         for i in members:
             by_article[chains[i].article_id].append(chains[i])
-        if root == headline_root:
-            # An article whose own title or lead asserts the headline carries the claim even when no statement
-            # of it is attributed: it is listed with no chain (0 hops), and flagged as unattributed.
-            for a in articles:
-                if a.id not in by_article and len(content_words(heads[a.id], s.stopwords, s.min_word) & headline) >= need:
-                    by_article[a.id] = []
+        story = stories[heads[root]] if root in heads else None
+        if story is not None:
+            # An article of the story that carries no attributed statement of its headline still carries the
+            # claim: it is listed with no chain (0 hops), and flagged as unattributed.
+            for aid in story.articles:
+                by_article.setdefault(aid, [])
         if len(by_article) < 2:
             continue
-        # The label is the member most like the others (ties: the first stored), so it reads as the claim itself.
-        def centrality(i: int, members=members) -> tuple[float, int]:
-            return (-sum(scores.get((min(i, j), max(i, j)), 0.0) for j in members if j != i), i)
 
-        label = chains[min(members, key=centrality)].hops[0].evidence
-        if root == headline_root:
-            label = _headline_title(articles, headline, s) or label
+        # The label is the member most like the others (ties: the first stored), so it reads as the claim itself.
+        label = chains[min(members, key=lambda i: (-likeness[i], i))].hops[0].evidence if members else ""
+        if story is not None:
+            label = _headline_title(articles, story, bodies, s) or label
         carried = [
             ClaimArticle(aid, outlets.get(aid), sorted(cs, key=lambda c: (-c.length, c.origin, c.statement_id)))
             for aid, cs in sorted(by_article.items(), key=lambda kv: order[kv[0]])
         ]
         origins = sorted({f"{c.origin} ({c.origin_kind})" for i in members for c in [chains[i]]})
-        claims.append(Claim("", label, carried, origins, headline=root == headline_root))
+        claims.append(Claim("", label, carried, origins, headline=story is not None))
     claims.sort(key=lambda c: (not c.headline, -len(c.articles), -c.max_hops, c.label))
     for n, claim in enumerate(claims, 1):
         claim.id = f"C{n}"

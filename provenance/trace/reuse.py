@@ -18,6 +18,7 @@ from .settings import Settings
 from .text import shingles
 
 MIN_SHARED = 3
+POSTING_CAP = 20
 
 
 @dataclass(frozen=True)
@@ -26,28 +27,32 @@ class Doc:
     body: str
 
 
-def _shared_candidates(sets: list[set[str]]) -> list[tuple[int, int]]:
+def _shared_candidates(sets: list[set[str]], threshold: float) -> list[tuple[int, int]]:
     """Pairs sharing at least MIN_SHARED shingles, through an inverted index (no pass over every pair).
 
-    Shingles in more than a tenth of the articles (and more than 20) are skipped: story-wide stock phrases,
-    not copying. A real copy shares far more than MIN_SHARED rare shingles (002 and 000 share about 90)."""
+    Shingles in more than POSTING_CAP articles are skipped: story-wide stock phrases, not copying, and the pass
+    over their postings is what grows as n² (a fixed cap keeps it linear in the shingles). A real copy shares far
+    more than MIN_SHARED rare shingles (002 and 000 share about 90), so a pair is a candidate only when its rare
+    shared shingles alone reach half the containment threshold of the smaller article."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, sh in enumerate(sets):
         for x in sh:
             postings[x].append(i)
-    cap = max(20, len(sets) // 10)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for ids in postings.values():
-        if 1 < len(ids) <= cap:
-            for a, b in combinations(ids, 2):
-                shared[(a, b)] += 1
-    return sorted(p for p, n in shared.items() if n >= MIN_SHARED)
+        if 1 < len(ids) <= POSTING_CAP:
+            for pair in combinations(ids, 2):
+                shared[pair] += 1
+    sizes = [len(sh) for sh in sets]
+    return sorted(
+        (a, b) for (a, b), n in shared.items() if n >= MIN_SHARED and n >= threshold / 2 * min(sizes[a], sizes[b])
+    )
 
 
 def _candidates(sets: list[set[str]], s: Settings) -> list[tuple[int, int]]:
     n = len(sets)
     if n < s.exact_below:
-        return _shared_candidates(sets)
+        return _shared_candidates(sets, s.reuse_threshold)
     # Very large stories: MinHash/LSH bounds the work by the number of articles, not by shared phrases.
     from datasketch import MinHash, MinHashLSH
 

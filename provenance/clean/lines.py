@@ -1,0 +1,135 @@
+"""The line model the passes share, and the whole-line and block rule passes.
+
+Each input line keeps its 0-based number, so every removal can say where it was. A pass never deletes a line:
+it marks it removed with a :class:`~provenance.records.Removed` record, and later passes skip it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..records import Removed
+from .predicates import member_ok
+from .rules import BlockRule, LineRule
+
+_MARKUP = re.compile(r"\*\*")
+_HEADING = re.compile(r"^#{1,6}\s")
+_LITERAL_NL = re.compile(r"^(?:\\[nr])+$")
+
+
+@dataclass
+class Line:
+    no: int
+    text: str  # stripped; inline cuts shorten it
+    removed: Removed | None = None
+    protected: bool = False  # inside a reference section: structural guesses leave it alone
+    cuts: list[Removed] = field(default_factory=list)
+
+    @property
+    def kept(self) -> bool:
+        return self.removed is None and bool(self.text)
+
+    @property
+    def norm(self) -> str:
+        """The text as rules see it: markdown emphasis dropped."""
+        return _MARKUP.sub("", self.text).strip()
+
+    def remove(self, rule: str, reason: str) -> None:
+        if self.removed is None:
+            self.removed = Removed(self.text, rule, reason, self.no)
+
+
+def split_lines(text: str) -> list[Line]:
+    return [Line(no, raw.strip()) for no, raw in enumerate(text.splitlines())]
+
+
+def is_heading(line: Line) -> bool:
+    return bool(_HEADING.match(line.text))
+
+
+def _skippable(line: Line) -> bool:
+    """Lines a block looks through: blank ones and literal "\\n" debris."""
+    return not line.text or bool(_LITERAL_NL.match(line.text))
+
+
+# a line that continues the one above it: starts lower-case or with closing punctuation
+_CONTINUES = re.compile(r"^[a-z\u00E0-\u024F,.;:)\]]")
+
+
+def split_link_word(lines: list[Line], i: int) -> bool:
+    """A short line that the next line continues (``…dilansir\nReuters\n, Selasa``): old scrapes put each
+    linked word on its own line, and such a word is part of a body sentence, whatever it looks like alone."""
+    if len(lines[i].text.split()) > 3 or i + 1 >= len(lines):
+        return False
+    return bool(_CONTINUES.match(lines[i + 1].text))
+
+
+def apply_line_rules(lines: list[Line], rules: list[LineRule]) -> None:
+    for i, line in enumerate(lines):
+        if not line.kept or split_link_word(lines, i):
+            continue
+        norm = line.norm
+        n_words = len(norm.split())
+        for rule in rules:
+            if line.protected and rule.kind == "caption":
+                continue  # an agency named in a reference list is a source, not a photo credit
+            if rule.matches(norm, n_words):
+                line.remove(rule.name, rule.reason)
+                break
+
+
+def _own_rule(line: Line, blocks: list[BlockRule], singles: list[LineRule]) -> bool:
+    """Does another rule claim this line? Then it is not a member of the block above it."""
+    norm = line.norm
+    n_words = len(norm.split())
+    return any(b.starts(norm, n_words) for b in blocks) or any(r.matches(norm, n_words) for r in singles)
+
+
+def _block_span(lines: list[Line], i: int, rule: BlockRule, blocks: list[BlockRule],
+                singles: list[LineRule]) -> int:
+    """Index of the last line of the block starting at ``i`` (``i`` itself when it has no members)."""
+    window = range(i + 1, min(len(lines), i + 1 + rule.max_lines))
+    if rule.end is not None:
+        for j in window:
+            if lines[j].kept and rule.end.search(lines[j].norm):
+                return j
+    if rule.to_heading:
+        last = i
+        for j in range(i + 1, min(len(lines), i + 1 + rule.max_lines)):
+            if is_heading(lines[j]):
+                break
+            last = j
+        return last
+    last = i
+    taken = 0
+    for j in window:
+        line = lines[j]
+        if _skippable(line) or (line.removed is not None):
+            continue
+        if taken >= rule.max_lines or not any(
+            (member_ok(m, line.norm) if isinstance(m, str) else m.search(line.norm)) for m in rule.member
+        ) or _own_rule(line, blocks, singles):
+            break
+        last = j
+        taken += 1
+    return last
+
+
+def apply_block_rules(lines: list[Line], rules: list[BlockRule], singles: list[LineRule] = ()) -> None:
+    """Blocks: a start line and its members. A line another rule claims ends the block (so ``--explain``
+    names the right rule for it)."""
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        norm = line.norm if line.kept else ""
+        n_words = len(norm.split())
+        rule = next((r for r in rules if norm and r.starts(norm, n_words)), None)
+        if rule is None:
+            i += 1
+            continue
+        last = _block_span(lines, i, rule, rules, list(singles))
+        for j in range(i, last + 1):
+            if lines[j].text and not lines[j].protected:
+                lines[j].remove(rule.name, rule.reason)
+        i = last + 1

@@ -1,0 +1,149 @@
+"""Metadata found on the way: outlet as written, author, editor, published date, language.
+
+The outlet comes from the dateline of the first body lines ("Jakarta, IDN Times -", "WASHINGTON (Reuters) -",
+"Liputan6.com, Teheran -", "Pantau - …", "Jakarta, Pahami.id") and is returned AS WRITTEN: the mapper's
+registry canonicalises it. Author and editor come from the byline lines the rules removed.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+from ..records import Metadata, Removed
+from .lines import Line
+
+_DASH = r"\s*(?:-{1,2}|–|—)"
+_OUTLET = r"[A-Z][\w.&'’]*(?:\s[A-Z][\w.&'’]*){0,3}"
+# Order matters: the most explicit forms first.
+_DATELINES = [
+    # "WASHINGTON (Reuters) -", "(CNN)", "SAN FRANCISCO (AP) —"
+    re.compile(r"^(?:[A-Z][A-Z./, ]{1,40})?\s*\((?P<outlet>[A-Z][\w.&' ]{1,30})\)(?:" + _DASH + r"|\s)"),
+    # "Jakarta, IDN Times -", "JAKARTA,KOMPAS.com -", "TEHERAN, KOMPAS.com --", "Jakarta, CNN Indonesia --"
+    re.compile(r"^(?P<city>[A-Z][A-Za-z .]{1,30}),\s*(?P<outlet>" + _OUTLET + r")" + _DASH),
+    # "Liputan6.com, Teheran -", "REPUBLIKA.CO.ID, LONDON --", "TEMPO.CO,Jakarta-", "Kompas.com -"
+    re.compile(r"^(?P<outlet>[A-Za-z0-9-]+(?:\.[A-Za-z]{2,4}){1,2})\s*(?:,|" + _DASH + r")"),
+    # "Jakarta, Pahami.id" alone on its line
+    re.compile(r"^(?P<city>[A-Z][A-Za-z .]{1,30}),\s*(?P<outlet>" + _OUTLET + r")$"),
+    # "Pantau - …" (checked against the place list below)
+    re.compile(r"^(?P<outlet>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})" + _DASH + r"\s"),
+]
+_MONTHS = {
+    m: i for i, names in enumerate(
+        [("januari", "january", "jan"), ("februari", "february", "feb", "pebruari"), ("maret", "march", "mar"),
+         ("april", "apr"), ("mei", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
+         ("agustus", "august", "aug", "agu", "agt"), ("september", "sep", "sept"),
+         ("oktober", "october", "oct", "okt"), ("november", "nov", "nop"), ("desember", "december", "dec", "des")],
+        start=1) for m in names
+}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATES = [
+    (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"), "ymd"),
+    (re.compile(r"\b(?P<d>\d{1,2})\s+(?P<mon>" + _MONTH_RE + r")\.?\s+(?P<y>(?:19|20)\d\d)\b", re.I), "dmy"),
+    (re.compile(r"\b(?P<mon>" + _MONTH_RE + r")\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I), "mdy"),
+    (re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)\b"), "dmy"),
+]
+_BYLINE = re.compile(
+    r"(?P<role>penulis|reporter|pewarta|jurnalis|writer|author|written by|ditulis oleh|by|editor|redaktur|"
+    r"diedit oleh|edited by)\s*[:|]?\s*(?P<name>[^|()\n]+)", re.I)
+_EDITOR_ROLES = {"editor", "redaktur", "diedit oleh", "edited by"}
+_ID_WORDS = frozenset("yang dan di dengan untuk dari ini itu pada tidak akan dalam adalah juga kata bahwa".split())
+_EN_WORDS = frozenset("the and of to in that is was for on with said as by from at it".split())
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    text = (resources.files("provenance") / "data" / "datelines.toml").read_text(encoding="utf-8")
+    return frozenset(c.lower() for c in tomllib.loads(text)["cities"])
+
+
+def find_outlet(text: str) -> str | None:
+    text = text.replace("**", "").strip()
+    for pattern in _DATELINES:
+        m = pattern.match(text)
+        if not m:
+            continue
+        outlet = m.group("outlet").strip().rstrip(".,")
+        if outlet.isupper() and "." not in outlet and len(outlet) > 4 and pattern is _DATELINES[-1]:
+            continue  # "WASHINGTON -", "LOS ANGELES -": a place, not an outlet
+        if outlet.lower() in _places():
+            continue
+        return outlet
+    return None
+
+
+def is_dateline(text: str) -> bool:
+    return find_outlet(text) is not None and len(text.split()) <= 6
+
+
+def find_date(text: str) -> str | None:
+    """The earliest full date in ``text`` as ISO YYYY-MM-DD (Indonesian and English forms)."""
+    best: tuple[int, str] | None = None
+    for pattern, _order in _DATES:
+        for m in pattern.finditer(text):
+            parts = m.groupdict()
+            mon = _MONTHS[parts["mon"].lower()] if parts.get("mon") else int(parts["m"])
+            d, y = int(parts["d"]), int(parts["y"])
+            if 1 <= mon <= 12 and 1 <= d <= 31 and (best is None or m.start() < best[0]):
+                best = (m.start(), f"{y:04d}-{mon:02d}-{d:02d}")
+            break  # the first match of each form is enough
+    return best[1] if best else None
+
+
+def guess_language(text: str) -> str | None:
+    tokens = re.findall(r"[a-z]+", text.lower()[:5000])
+    ids = sum(t in _ID_WORDS for t in tokens)
+    ens = sum(t in _EN_WORDS for t in tokens)
+    if ids + ens < 3:
+        return None
+    return "id" if ids > ens else "en"
+
+
+def _people(removed: list[Removed]) -> tuple[str | None, str | None]:
+    author = editor = None
+    pending_role: str | None = None
+    for piece in removed:
+        if not piece.rule.startswith("byline"):
+            continue
+        text = piece.text.strip().lstrip("-–•* ").replace("**", "")
+        if re.fullmatch(r"(?i)(penulis|reporter|pewarta|jurnalis|writer|author|by|oleh|editor|redaktur)\s*:?", text):
+            pending_role = text.rstrip(" :").lower()
+            continue
+        if pending_role and piece.rule == "byline.block":
+            if pending_role in _EDITOR_ROLES:
+                editor = editor or text
+            else:
+                author = author or text
+            pending_role = None
+            continue
+        # table rows ("| 👤 Author | Name |") and inline credits ("(Reporter: A | Editor: B)")
+        row = re.match(r"^\|[^|\w]*(\w[\w ]*?)\s*\|\s*(.+?)\s*\|?$", text)
+        pairs = [(row.group(1), row.group(2))] if row else [(m.group("role"), m.group("name"))
+                                                           for m in _BYLINE.finditer(text)]
+        for role, name in pairs:
+            role, name = role.lower().strip(), name.strip(" :-")
+            if not name or role not in {"penulis", "reporter", "pewarta", "jurnalis", "writer", "author",
+                                        "written by", "ditulis oleh", "by", *_EDITOR_ROLES}:
+                continue
+            if role in _EDITOR_ROLES:
+                editor = editor or name
+            else:
+                author = author or name
+    return author, editor
+
+
+def extract(lines: list[Line], removed: list[Removed], title: str | None, body: str,
+            published: str | None = None) -> Metadata:
+    meta = Metadata(title=title)
+    for line in [ln for ln in lines if ln.kept][:3]:
+        meta.outlet = find_outlet(line.norm)
+        if meta.outlet:
+            break
+    meta.author, meta.editor = _people(removed)
+    # the date of publication sits in the dateline or the first paragraphs; later dates are often history
+    head = " ".join([ln.text for ln in lines if ln.text][:12])[:4000]
+    meta.published = published or find_date(head)
+    meta.language = guess_language(body)
+    return meta
