@@ -259,7 +259,7 @@ def upgrade(ctx, db):
     \b
     Example:
       prov --db postgresql+psycopg://prov@dbhost/prov db upgrade
-      schema 0001 -> 0001 (already current)
+      schema 0001 -> 0003
     """
     from provenance.db import upgrade as do_upgrade
 

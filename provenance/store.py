@@ -39,6 +39,7 @@ class Processed:
     mapping: Mapping
 
 
+MEDIA_KINDS = frozenset({"outlet", "agency", "broadcaster", "platform", "unknown"})
 _INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
@@ -61,7 +62,8 @@ class SourceCache:
         query = select(models.Source.id).where(models.Source.name == name)
         row_id = self.s.exec(query).first()
         if row_id is None:
-            entry = self.registry.resolve(name) if resolved else None
+            # Only media are looked up: an anonymous "observer" or a person named like a paper keeps its own kind.
+            entry = self.registry.resolve(name) if resolved and kind in MEDIA_KINDS else None
             self.s.execute(
                 _insert(self.s, models.Source)
                 .values(
