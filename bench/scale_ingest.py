@@ -55,6 +55,22 @@ def extraction_cost(n=200) -> float:
     return (time.perf_counter() - start) / n, len(page)
 
 
+def stage_cost(files) -> float:
+    """Seconds of clean + map per article (no database), on one core."""
+    from provenance.clean import load_rules
+    from provenance.ingest import process
+    from provenance.reader import read_file
+    from provenance.registry import load_registry
+
+    rules, registry = load_rules(), load_registry()
+    raws = [read_file(f) for f in files]
+    process(raws[0], rules, registry)  # warm caches
+    start = time.perf_counter()
+    for raw in raws:
+        process(raw, rules, registry)
+    return (time.perf_counter() - start) / len(raws)
+
+
 def main() -> None:
     from distributed import LocalCluster
 
@@ -73,6 +89,7 @@ def main() -> None:
                     run(db, files, cluster) if run is dask else run(db, files)
                     secs = time.perf_counter() - start
                     print(f"{backend:10} {name:16} {n} articles in {secs:6.2f} s = {n / secs:7.0f} articles/s")
+        print(f"clean + map: {stage_cost(files[:200]) * 1000:.1f} ms/article (fixture text, one core)")
     per_page, size = extraction_cost()
     print(f"trafilatura.extract on a {size // 1024} KB page: {per_page * 1000:.1f} ms/page")
     print(f"cores: {os.cpu_count()}")
