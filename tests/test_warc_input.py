@@ -39,6 +39,30 @@ def test_warc_ingests_like_the_same_pages_as_files(db, tmp_path, request):
     assert urls == {url for url, _, _ in pages}
 
 
+def _findings(db: str) -> list:
+    """Per article: its outlet, its citation edges and its statements' chains (ids differ: HTML is other bytes)."""
+    out = []
+    for r in records(db).values():
+        edges = sorted((str(c["citing"]), c["cited"], c["self"]) for c in r["citations"])
+        chains = sorted((s["source"], s["kind"], str(s["chain"])) for s in r["sources"])
+        out.append((str(r["outlet"]), str(r["published"]), edges, chains))
+    return sorted(out)
+
+
+def test_warc_of_the_fixtures_finds_what_the_text_files_do(db, tmp_path, request):
+    """The acceptance of issue 7: the fixtures served as HTML pages in a crawl give the same articles
+    (outlet, date) and the same citations and chains as the plain-text fixture files."""
+    warc = write_warc(tmp_path / "crawl.warc.gz", _pages())
+    assert run_cli("--db", db, "ingest", str(warc)).exit_code == 0
+    backend = request.node.callspec.params["db"]
+    (tmp_path / "txt").mkdir()
+    with fresh_db(backend, tmp_path / "txt") as txt_db:
+        assert ingest(txt_db, IngestOptions([str(f) for f in FIXTURE_FILES])).added == 5
+        expected = _findings(txt_db)
+    assert sum(len(edges) for _, _, edges, _ in expected) > 0  # the mapper finds citations in the fixtures
+    assert _findings(db) == expected
+
+
 def test_plain_warc_and_reingest(db, tmp_path):
     warc = write_warc(tmp_path / "crawl.warc", _pages(), noise=False)
     assert run_cli("--db", db, "ingest", str(warc)).output.startswith("5 added")
