@@ -79,21 +79,34 @@ def main(ctx: click.Context, db: str | None):
 @click.option("--lang", "language", help="Language code (id, en, …), overriding detection.")
 @click.option("--rules", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra boilerplate rules (TOML).")
 @click.option("--outlets", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra outlet registry entries (TOML).")
+@click.option("--url-filter", metavar="REGEX", help="WARC input: only records whose URL matches this regular expression.")
+@click.option("--since", metavar="YYYY-MM-DD", help="WARC input: only records crawled on or after this date.")
+@click.option("--until", metavar="YYYY-MM-DD", help="WARC input: only records crawled on or before this date.")
+@click.option("--dask", "scheduler", metavar="ADDRESS", help="Clean, map and write on the Dask cluster at ADDRESS (tcp://host:8786).")
 @db_option
 @click.pass_context
-def ingest(ctx, paths, outlet, url, language, rules, outlets, db):
-    """Read articles (files, folders recursively, or - for standard input) into the database.
+def ingest(ctx, paths, outlet, url, language, rules, outlets, url_filter, since, until, scheduler, db):
+    """Read articles (files, folders recursively, WARC crawls, or - for standard input) into the database.
 
     \b
     Example:
       prov ingest fixtures/
       3 added, 0 skipped (already stored), 0 failed
+      prov ingest crawl.warc.gz --url-filter /2025/11/ --since 2025-11-01
+      prov --db postgresql+psycopg://prov@dbhost/prov ingest --dask tcp://scheduler:8786 crawls/*.warc.gz
     """
     from provenance.ingest import IngestOptions
     from provenance.ingest import ingest as do_ingest
 
-    opts = IngestOptions(list(paths), outlet, url, language, [Path(r) for r in rules], [Path(o) for o in outlets])
-    summary = run(do_ingest, _db(ctx, db), opts)
+    opts = IngestOptions(
+        list(paths), outlet, url, language, [Path(r) for r in rules], [Path(o) for o in outlets], url_filter, since, until
+    )
+    if scheduler:
+        from provenance.distributed import ingest_dask
+
+        summary = run(ingest_dask, _db(ctx, db), opts, scheduler)
+    else:
+        summary = run(do_ingest, _db(ctx, db), opts)
     for err in summary.errors:
         click.echo(safe_line(f"Error: {err}"), err=True)
     click.echo(summary.line())
@@ -225,6 +238,36 @@ def outlets(ctx, db):
     for r in rows:
         name = r.name + ("" if r.resolved else " ?")
         click.echo(safe(f"{name:<{width}}  {r.kind:<11} {r.articles:>8}  {r.cites:>5}  {r.cited:>5}  {r.quoted:>6}"))
+
+
+@main.group(name="db")
+def db_group():
+    """Look after the database itself.
+
+    \b
+    Example:
+      prov db upgrade
+    """
+
+
+@db_group.command()
+@db_option
+@click.pass_context
+def upgrade(ctx, db):
+    """Bring a database made by an older prov to this prov's schema, in place (or create an empty one).
+
+    \b
+    Example:
+      prov --db postgresql+psycopg://prov@dbhost/prov db upgrade
+      schema 0001 -> 0003
+    """
+    from provenance.db import upgrade as do_upgrade
+
+    before, after = run(do_upgrade, _db(ctx.find_root(), db))
+    if before == after:
+        click.echo(f"schema {after} (already current)")
+    else:
+        click.echo(f"schema {before or 'empty'} -> {after}")
 
 
 if __name__ == "__main__":  # pragma: no cover

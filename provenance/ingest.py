@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from .reader import flat_text, iter_paths, read_file, read_stream
 from .records import Cleaned, RawArticle
 from .registry import Registry, load_registry
 from .store import Processed, SourceCache, add_path, article_id, exists, write
+from .warc import WarcFilter, is_warc, iter_warc
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,13 @@ class IngestOptions:
     language: str | None = None
     rules: list[Path] = field(default_factory=list)
     outlets: list[Path] = field(default_factory=list)
+    # WARC inputs only: a regular expression the record's URL must match, and an inclusive crawl-date range
+    url_filter: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def warc_filter(self) -> WarcFilter:
+        return WarcFilter.make(self.url_filter, self.since, self.until)
 
 
 @dataclass
@@ -94,6 +102,28 @@ def _read(item: Path | str, opts: IngestOptions) -> RawArticle:
     return read_file(item, **overrides)
 
 
+def iter_articles(item: Path | str, opts: IngestOptions) -> Iterator[RawArticle | InputError]:
+    """The articles of one input, each read or refused: a file is one article, a WARC file many.
+
+    Raises InputError when the input fails as a whole (a WARC file that cannot be read).
+    """
+    if item != "-" and is_warc(item):
+        yield from iter_warc(item, opts.warc_filter(), outlet=opts.outlet, language=opts.language)
+        return
+    try:
+        yield _read(item, opts)
+    except InputError as exc:
+        yield exc
+
+
+def _each_article(items: list[Path | str], opts: IngestOptions) -> Iterator[RawArticle | InputError]:
+    for item in items:
+        try:
+            yield from iter_articles(item, opts)
+        except InputError as exc:
+            yield exc
+
+
 def _store(engine, writer, raw: RawArticle, rules: RuleSet, registry: Registry) -> str:
     """Store one article in its own transaction; return "added" or "skipped" (already stored)."""
     aid = article_id(raw.text)
@@ -109,9 +139,10 @@ def _store(engine, writer, raw: RawArticle, rules: RuleSet, registry: Registry) 
                     return "skipped"
                 if item is None:
                     item = process(raw, rules, registry)
-                write(session, SourceCache(session, registry), item)
+                # False: another writer (not SQLite, whose writers take turns) stored it since the check
+                added = write(session, SourceCache(session, registry), item)
                 session.commit()
-                return "added"
+                return "added" if added else "skipped"
         except IntegrityError:
             # Only reachable without BEGIN IMMEDIATE (not SQLite): another writer stored the same article or
             # source between our check and our write. Look again; the next round sees what it stored.
@@ -136,14 +167,18 @@ def ingest(
     """
     items = _check_inputs(opts.paths)
     named = {str(p) for p in opts.paths}
+    opts.warc_filter()  # a bad --url-filter/--since/--until is refused before anything is opened
+    total = 0 if any(item != "-" and is_warc(item) for item in items) else len(items)  # 0: not known up front
     engine = dbmod.open_engine(db)
     rules = load_rules(opts.rules)
     registry = load_registry(opts.outlets)
     summary = IngestSummary()
     writer = dbmod.write_engine(engine)
-    for n, item in enumerate(items, 1):
+    for n, got in enumerate(_each_article(items, opts), 1):
         try:
-            raw = _read(item, opts)
+            if isinstance(got, InputError):
+                raise got
+            raw = got
             outcome = _store(engine, writer, raw, rules, registry)
             if outcome == "added":
                 summary.added += 1
@@ -152,8 +187,8 @@ def ingest(
         except InputError as exc:
             summary.failed += 1
             summary.errors.append(str(exc))
-            summary.fatal |= str(item) in named
+            summary.fatal |= exc.source in named
         if progress:
-            progress(n, len(items))
+            progress(n, total)
     engine.dispose()
     return summary
