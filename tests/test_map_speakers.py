@@ -210,3 +210,11 @@ def test_sentence_openers_and_a_person_of_an_institution():
     assert "Ruth Okafor" in sp and sp["Ruth Okafor"] == "person"
     assert "Will Moyes" in sp
     assert not any(n.startswith(("Would", "Questioning")) for n in sp)
+
+
+def test_bare_ministry_names_in_english_and_one_ministry_per_article():
+    sp = _speakers("Kementerian Keuangan menyatakan defisit anggaran tetap terjaga.\n")
+    assert "Ministry of Finance" in sp
+    sp = _speakers("Kementerian Luar Negeri Kazakhstan mengonfirmasi rencana kunjungan itu.\n\n"
+                   "Kemenlu juga menyebut pertemuan akan digelar bulan depan.\n")
+    assert [n for n in sp if "Ministry" in n] == ["Ministry of Foreign Affairs of Kazakhstan"]

@@ -155,16 +155,20 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
     canon: dict[str, str] = {}
     for raw in insts:
         c = canonical_institution(raw, lex)
-        if c == re.sub(r"\s*\([^)]*\)", "", raw).strip():
-            # a shorter spelling ("Kementerian Luar Negeri") of a longer one in the same article takes its name
-            for longer in insts:
-                if longer != raw and longer.startswith(raw.split(" (")[0]) and longer in canon:
-                    c = canon[longer]
-                    break
-        if c == re.sub(r"\s*\([^)]*\)", "", raw).strip():
+        plain = re.sub(r"\s*\([^)]*\)", "", raw).strip()
+        countryless = c == plain or not (lex.country_rx and lex.country_rx.search(raw))
+        longer = next((x for x in insts if x != raw and x.startswith(raw.split(" (")[0]) and x in canon), None)
+        if countryless and longer:
+            c = canon[longer]  # a shorter spelling ("Kementerian Luar Negeri") of a longer one in the same article
+        elif countryless:
             ev = next((body[st.span[0]:st.span[1]] for st in statements if st.source == raw and st.span), "")
             c = _with_context_country(raw, ev, lex) or c
         canon[raw] = c
+    for raw, c in canon.items():  # "Ministry of Foreign Affairs" beside "... of Kazakhstan": one ministry
+        words = set(c.casefold().split())
+        wider = {x for x in canon.values() if x != c and words < set(x.casefold().split())}
+        if len(wider) == 1 and len(words) >= 3:
+            canon[raw] = wider.pop()
     for raw, c in canon.items():
         longer = _acronym_of(c, set(canon.values()), lex)
         if longer:
