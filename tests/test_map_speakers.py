@@ -218,3 +218,10 @@ def test_bare_ministry_names_in_english_and_one_ministry_per_article():
     sp = _speakers("Kementerian Luar Negeri Kazakhstan mengonfirmasi rencana kunjungan itu.\n\n"
                    "Kemenlu juga menyebut pertemuan akan digelar bulan depan.\n")
     assert [n for n in sp if "Ministry" in n] == ["Ministry of Foreign Affairs of Kazakhstan"]
+
+
+def test_indonesian_national_bodies_take_their_english_names():
+    sp = _speakers("Komisi Pemberantasan Korupsi (KPK) menyatakan penyidikan masih berjalan.\n\n"
+                   "Sementara itu BMKG memperingatkan potensi hujan lebat di pesisir selatan.\n")
+    assert "Corruption Eradication Commission (KPK)" in sp
+    assert "Meteorology, Climatology and Geophysics Agency (BMKG)" in sp
