@@ -56,7 +56,7 @@ def test_platform_company_speaking_in_its_own_post_is_an_institution():
     company = [s for s in m.statements if s.kind == "institution"]
     assert company and company[0].source == "Facebook"
     assert company[0].chain == ["Facebook", "Reuters"]
-    m = map_article(Cleaned(body="Twitter said in a tweet late on Thursday that a review was under way.\n",
+    m = map_article(Cleaned(body="Twitter said in a tweet on Sunday evening that a review was under way.\n",
                             meta=Metadata(outlet="Reuters")))
     company = [s for s in m.statements if s.kind == "institution"]
     assert company and company[0].chain == ["Twitter", "X", "Reuters"]

@@ -14,26 +14,26 @@ def _speakers(text: str, outlet: str = "Kompas") -> dict[str, str]:
 def test_indonesian_institutions_take_their_english_names():
     sp = _speakers(
         "Kementerian Pertahanan Rusia mengatakan dua drone ditembak jatuh di wilayah perbatasan pada Selasa.\n\n"
-        "Juru Bicara Kementerian Luar Negeri Korea Utara mengatakan negaranya menolak sanksi baru itu.\n\n"
+        "Juru bicara Kementerian Luar Negeri Filipina menyebut negaranya menolak sanksi baru itu.\n\n"
         "Kepolisian Iran menyatakan situasi di ibu kota sudah terkendali sejak pagi.\n\n"
         "Kementrian Keuangan Jepang menyebut nilai tukar bergerak terlalu cepat.\n")
     assert sp.get("Russian Ministry of Defence") == "institution"
-    assert sp.get("Ministry of Foreign Affairs of North Korea") == "institution"
+    assert sp.get("Ministry of Foreign Affairs of Philippines") == "institution"
     assert sp.get("Iranian police") == "institution"
     assert sp.get("Ministry of Finance of Japan") == "institution"
 
 
 def test_bare_ministry_takes_the_country_named_before_it_in_the_sentence():
-    sp = _speakers("Pejabat Turki meremehkan laporan itu, sementara Kementerian Pertahanan mengatakan tidak ada "
+    sp = _speakers("Pejabat Turki meremehkan laporan itu, sementara Kementerian Pertahanan menyebut tidak ada "
                    "kerusakan berarti di pangkalan udara tersebut.\n")
     assert "Turkish Ministry of Defence" in sp
 
 
 def test_acronym_defined_in_the_article_names_the_institution():
-    sp = _speakers("Dinas Keamanan Ukraina [SBU] memimpin operasi itu sejak awal tahun.\n\n"
-                   "SBU mengklaim operasi tersebut menghancurkan sebelas gudang amunisi.\n")
-    assert sp.get("Security Service of Ukraine") == "institution"
-    assert "SBU" not in sp
+    sp = _speakers("Dinas Keamanan Moldova [SIS] memimpin operasi itu sejak awal tahun.\n\n"
+                   "SIS mengklaim operasi tersebut menyita sebelas kontainer.\n")
+    assert sp.get("Security Service of Moldova") == "institution"
+    assert "SIS" not in sp
 
 
 def _anonymous(text: str, outlet: str = "Reuters") -> list[str]:
@@ -45,13 +45,13 @@ def test_anonymous_back_references_are_the_same_source():
     found = _anonymous("A senior official said the talks would resume next week.\n\n"
                        "The official said both delegations had agreed on an agenda.\n")
     assert found == ["official"]
-    found = _anonymous("Seorang pejabat AS mengatakan kepada wartawan bahwa pertemuan akan digelar.\n\n"
+    found = _anonymous("Seorang pejabat AS menuturkan kepada para wartawan bahwa pertemuan akan digelar.\n\n"
                        "Menurut pejabat tersebut, agenda sudah disepakati.\n", outlet="Kompas")
     assert found == ["US official"]
 
 
 def test_distinct_anonymous_sources_stay_apart():
-    found = _anonymous("Two people familiar with the matter said the deal was close.\n\n"
+    found = _anonymous("Two people familiar with the plans said the deal was close.\n\n"
                        "A person briefed on the talks said the price had not been settled.\n\n"
                        "Another person briefed on the talks said a signing was planned for May.\n")
     assert len(found) == 3
@@ -63,7 +63,7 @@ def test_unnamed_people_at_the_scene_and_sources_inside_a_body():
                        "Sumber dalam Kementerian Pertahanan menyebut latihan itu ditunda.\n", outlet="Kompas")
     assert "witness" in found and "source" in found
     # "diplomatik" is no "diplomat": a sentence about relations between states quotes nobody
-    assert _anonymous("Beberapa negara memutuskan hubungan diplomatik dengan negara itu.\n", outlet="Kompas") == []
+    assert _anonymous("Tiga negara lain memutus relasi diplomatik tahun lalu.\n", outlet="Kompas") == []
 
 
 def test_english_relative_clauses_appositions_and_home_states():
@@ -85,7 +85,7 @@ def test_indonesian_title_then_name_apposition():
 def test_organisations_speaking_through_unnamed_staff_and_country_bodies():
     sp = _speakers("Power will be restored by Sunday, Northvale Energy officials said.\n\n"
                    "\"We regret the delay,\" said a Brightline Foods spokesperson.\n\n"
-                   "Two soldiers were injured in the exercise, the US military said in a statement.\n\n"
+                   "Two soldiers were injured in the exercise, the US military said late on Tuesday.\n\n"
                    "Prices rose 4% in May, according to data from Kestrel Analytics.\n", outlet="Reuters")
     assert {"Northvale Energy", "Brightline Foods", "US military", "Kestrel Analytics"} <= set(sp)
     assert all(sp[n] == "institution" for n in ("Northvale Energy", "Brightline Foods", "US military"))
@@ -94,10 +94,10 @@ def test_organisations_speaking_through_unnamed_staff_and_country_bodies():
 
 
 def test_passive_told_unnamed_reports_and_adjective_official():
-    sp = _speakers("The Guardian, citing someone involved in the case, said Treasurer Alan Pike was also told to "
+    sp = _speakers("The Guardian, citing a person involved in the negotiations, said Treasurer Alan Pike was also told to "
                    "resign.\n", outlet="Reuters")
     assert "Alan Pike" not in sp  # "Pike was told": he did not tell
-    assert "source" in _anonymous("The Ledger, citing someone involved in the case, said the vote was delayed.\n")
+    assert "source" in _anonymous("The Ledger, citing a person involved in the negotiations, said the vote was delayed.\n")
     assert _anonymous("Menurut laporan, harga kapal itu mencapai 40 juta dolar.\n", outlet="Kompas") == [
         "unnamed reports"]
     assert _anonymous("The deal is done, the governor said, according to the official state transcript.\n") == []
@@ -144,7 +144,7 @@ def test_authorities_of_a_place_and_questioning_analysts_are_anonymous():
     assert found == ["authorities"]
     assert "Harbin" not in _speakers("Last week authorities in Harbin announced that the river had been closed.\n",
                                      outlet="Reuters")
-    found = _anonymous("Sejumlah analis Barat mempertanyakan angka resmi pertumbuhan itu.\n", outlet="Kompas")
+    found = _anonymous("Beberapa analis asing mempertanyakan angka resmi pertumbuhan itu.\n", outlet="Kompas")
     assert found == ["analysts"]
 
 
@@ -159,40 +159,40 @@ def test_pronouns_point_to_the_person_quoted_last_nearby():
 
 
 def test_coalitions_commands_and_acronyms_of_a_longer_name():
-    sp = _speakers("Koalisi pimpinan Arab Saudi mengatakan tiga drone dicegat di atas Laut Merah.\n\n"
-                   "Menurut Komando Pusat AS (CENTCOM), kapal itu tidak rusak.\n")
-    assert "Saudi-led coalition" in sp and "US Central Command" in sp
+    sp = _speakers("Koalisi pimpinan AS menyebut tiga drone dicegat di atas Laut Merah.\n\n"
+                   "Menurut Komando Eropa AS (EUCOM), kapal itu tidak rusak.\n")
+    assert "US-led coalition" in sp and "US European Command" in sp
     sp = _speakers("The Korean Institute for Marine Safety said the spill was contained.\n\n"
                    "The Korean KIMS also said cleanup would take a week.\n", outlet="Reuters")
     assert [n for n in sp if "KIMS" in n] == []
 
 
 def test_groups_voicing_or_urging_are_anonymous_sources():
-    found = _anonymous("Consumer advocates are urging regulators to require backup batteries.\n\n"
-                       "Some users voiced fears that the outage could happen again.\n")
+    found = _anonymous("Privacy advocates are urging regulators to require backup batteries.\n\n"
+                       "Many users voiced worries about another outage.\n")
     assert "analysts" in found or "advocates" in found
     assert any(f.startswith("witness") for f in found)
 
 
 def test_possessive_title_then_name_is_the_person():
     sp = _speakers("Job cuts will follow, said Northwind Holdings’ newly appointed finance chief Priya Raman.\n\n"
-                   "\"We must move fast,\" said the Acme Company’s recently named executive chair Tomas Berg.\n",
+                   "\"We must move fast,\" said the Acme Group’s newly hired chief executive Tomas Berg.\n",
                    outlet="Reuters")
     assert sp.get("Tomas Berg") == "person"
 
 
 def test_officials_of_different_bodies_are_different_sources():
-    found = _anonymous("Seorang pejabat penegak hukum federal memberi tahu CBS News bahwa dua petugas terluka.\n\n"
-                       "Pasukan tambahan tiba Minggu, kata seorang pejabat Departemen Pertahanan kepada CBS News.\n\n"
+    found = _anonymous("Seorang pejabat kepolisian negara bagian memberi tahu NBC News bahwa dua petugas terluka.\n\n"
+                       "Pasukan tambahan tiba Minggu, ujar seorang pejabat Departemen Energi kepada NBC News.\n\n"
                        "Pejabat itu menambahkan bahwa situasi sudah terkendali.\n", outlet="Kompas")
-    assert len(found) == 2 and "official (Departemen Pertahanan)" in found
+    assert len(found) == 2 and "official (Departemen Energi)" in found
 
 
 def test_researchers_say_and_a_medium_that_noted():
     assert _anonymous("The drug appears safe, researchers say.\n") == ["researchers"]
     cleaned = Cleaned(body="The Straits Times noted that the ban had been lifted.\n", meta=Metadata(outlet="BBC"))
     assert any(c.cited == "The Straits Times" for c in map_article(cleaned).citations)
-    assert "Presidents" not in _speakers("Presidents say these things all the time.\n", outlet="Reuters")
+    assert "Presidents" not in _speakers("Presidents say such things often.\n", outlet="Reuters")
 
 
 def test_headline_words_contractions_and_inner_titles_stay_out_of_names():
@@ -215,9 +215,9 @@ def test_sentence_openers_and_a_person_of_an_institution():
 def test_bare_ministry_names_in_english_and_one_ministry_per_article():
     sp = _speakers("Kementerian Keuangan menyatakan defisit anggaran tetap terjaga.\n")
     assert "Ministry of Finance" in sp
-    sp = _speakers("Kementerian Luar Negeri Kazakhstan mengonfirmasi rencana kunjungan itu.\n\n"
+    sp = _speakers("Kementerian Luar Negeri Mongolia mengonfirmasi rencana kunjungan itu.\n\n"
                    "Kemenlu juga menyebut pertemuan akan digelar bulan depan.\n")
-    assert [n for n in sp if "Ministry" in n] == ["Ministry of Foreign Affairs of Kazakhstan"]
+    assert [n for n in sp if "Ministry" in n] == ["Ministry of Foreign Affairs of Mongolia"]
 
 
 def test_indonesian_national_bodies_take_their_english_names():
