@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from ..records import Citation, Statement
 from ..registry import Registry
 from . import anaphora as pointing
+from .anonymous import anonymous_anaphora
 from .lexicon import Lexicon
 from .media import Credit, implied_platforms, sentence_credits
 from .sentences import Sentence
-from .speakers import Speaker, anonymous_anaphora, find_speakers
+from .speakers import Speaker, find_speakers
 
 
 @dataclass

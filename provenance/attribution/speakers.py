@@ -1,5 +1,6 @@
 """Speakers of attributed statements in one sentence: a named person, a named institution (canonicalised), or an
-anonymous source typed as such. Media are not speakers here: :mod:`.media` credits them."""
+anonymous source typed as such (recognised by :mod:`.anonymous`). Media are not speakers here: :mod:`.media` credits
+them."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import re
 from dataclasses import dataclass
 
 from ..registry import Registry
+from .anonymous import _anonymous, _anonymous_tail
 from .lexicon import Lexicon
+from .words import _CALENDAR, _QUANTIFIERS, _TOKEN, _strip_adverbs
 
-_TOKEN = re.compile(r"\S+")
 # Subject phrases stop at punctuation or at a word that starts the rest of the clause.
 _STOP = re.compile(
     r"[,.;:!?\"“”]|kepada(?=[A-Z])|\s(?:kepada|dalam|selama|sejak|untuk|di|saat|ketika|pada|seperti|sebagaimana|yang|melalui|usai|setelah|sambil|"
@@ -18,24 +20,8 @@ _STOP = re.compile(
 )
 _CONNECT = {"of", "the", "for", "and", "dan", "pimpinan", "bin", "binti", "al", "el", "de", "van", "von", "der", "la", "le", "da",
             "du", "des", "y", "&"}
-_DETERMINERS = re.compile(r"^(?:namun|tetapi|sementara itu|selain itu|but|however|and|meanwhile|also|then|the|a|an)\b[, ]*",
-                          re.I)
-_ADVERBS = {"sebelumnya", "juga", "pun", "kemudian", "lalu", "also", "later", "previously", "then", "has", "had",
-            "have", "was", "is", "are", "were", "once", "earlier", "again", "further", "kembali", "pernah", "telah", "sudah", "tak",
-            "tidak", "not", "never", "would", "will", "secara", "resmi", "sebenarnya", "justru", "publicly", "repeatedly",
-            "recently", "bahkan", "lantas", "pula", "sempat", "langsung", "terus", "akhirnya", "sendiri", "only",
-            "first", "privately", "initially", "separately", "subsequently", "specifically", "reportedly"}
-# "Presiden Trump secara khusus menekankan": an Indonesian adverb phrase "secara <word>" before the verb.
-_SECARA = {"secara", "dengan"}
-_PLACE_TAIL = re.compile(r"\s+(?:di|dalam|in|from|dari|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}$")
 _POLL = re.compile(r"(?:\d+(?:[.,]\d+)?\s*(?:%|persen|percent|per cent)(?:\s+(?:of|dari))?|mayoritas|majority of)\s*$",
                    re.I)
-_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "senin", "selasa", "rabu",
-             "kamis", "jumat", "sabtu", "minggu", "ahad", "january", "february", "march", "april", "may", "june", "july",
-             "august", "september", "october", "november", "december", "januari", "februari", "maret", "mei", "juni",
-             "juli", "agustus", "oktober", "desember", "today", "yesterday", "tonight", "hari", "jan", "feb", "mar",
-             "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "jan.", "feb.", "aug.", "sept.", "oct.",
-             "nov.", "dec."}
 # Capitalised function words that open a sentence are not part of the subject: "Meski Iran mengatakan ...".
 _OPENERS = {"meski", "meskipun", "walau", "walaupun", "namun", "tetapi", "sementara", "sedangkan", "adapun",
             "bahkan", "karena", "jika", "saat", "ketika", "setelah", "sebelum", "kini", "kemudian", "lalu", "selain",
@@ -57,74 +43,6 @@ class Speaker:
 def _is_cap(tok: str) -> bool:
     t = tok.lstrip("(\"“'‘")
     return bool(t) and (t[0].isupper() or t[0] == "@")
-
-
-def _nationality(text: str, lex: Lexicon) -> str:
-    for tok in re.findall(r"[A-Z][\w.]*(?:\s[A-Z]\w+)?", text):
-        country = next((c for c in (lex.countries.get(tok.casefold()), *map(lex.countries.get, tok.casefold().split()))
-                        if c), None)
-        if country:
-            return {"United States": "US", "United Kingdom": "UK"}.get(country, country)
-    return ""
-
-
-# A group of sources is another source than one of its members: "two people familiar with the matter" and "a person
-# familiar with the matter" are listed apart by readers (and by the gold), so the label keeps the number.
-_PLURAL = re.compile(r"\b(?:para|sejumlah|beberapa|dua|tiga|empat|lima|banyak|two|three|four|five|several|some|many|"
-                     r"\w+-\w+)\b|\b(?:officials|sources|people|persons|individuals|employees|officers|aides|diplomats|"
-                     r"insiders|witnesses|residents|protesters|users|commenters|analysts|experts|observers|"
-                     r"economists|critics|advocates|activists)\b", re.I)
-
-
-def _label(nat: str, label: str, phrase: str, lex: Lexicon | None = None) -> str:
-    if label == "source" and re.search(r"\b(?:people|persons|individuals|employees)\b", phrase, re.I):
-        label = "sources"
-    elif _PLURAL.search(phrase) and not label.endswith("s") and " " not in label:
-        label += "s"
-    org = _affiliation(phrase, lex) if lex and label.startswith("official") else ""
-    return f"{nat} {label}{f' ({org})' if org else ''}".strip()
-
-
-def _affiliation(phrase: str, lex: Lexicon) -> str:
-    """"seorang pejabat Departemen Pertahanan", "a Pentagon official": the body an unnamed official belongs to, so
-    two officials of different bodies stay two sources (countries give the nationality instead)."""
-    words = [w.strip("(),") for w in phrase.split()[1:] if w[:1].isupper()] if re.match(r"(?i)(?:\w+ )?pejabat\b",
-                                                                                       phrase) else []
-    if not words:
-        m = re.search(r"((?:[A-Z][\w.&-]*\s+){1,3})officials?\b", phrase)
-        words = m.group(1).split() if m else []
-    words = [w for w in words if w.casefold() not in lex.countries and w.casefold() not in _CALENDAR
-             and w.casefold() not in _QUANTIFIERS and w not in {"Senior", "Top", "Former", "A", "An", "The", "One"}]
-    return " ".join(words) if words and lex.institution_rx.search(" ".join(words)) else ""
-
-
-def _is_country_or_title(rest: str, lex: Lexicon) -> bool:
-    word = rest.split()[0].strip(",.;:()") if rest.split() else ""
-    return word.casefold() in lex.countries or word in lex.titles
-
-
-_AFTER_OFFICIAL = {"said", "says", "told", "who", "familiar", "with", "in", "at", "from", "of", "for", "speaking", "briefed",
-                   "close", "involved", "on", "added", "also", "later", "and", "wrote", "confirmed", "yang", "di", "dari",
-                   "kepada", "mengatakan"}
-
-
-def _anonymous(phrase: str, lex: Lexicon, anchored: bool = True) -> str | None:
-    p = _DETERMINERS.sub("", phrase.strip())
-    rows = lex.anonymous
-    if not anchored:  # anywhere in a sentence: the source named first, whatever its pattern's rank
-        hits = [(m.start(), i) for i, (rx, _) in enumerate(rows) if (m := rx.search(p)) and m.group().strip()]
-        rows = tuple(rows[i] for _, i in sorted(hits)[:1])
-    for rx, label in rows:
-        m = rx.match(p) if anchored else rx.search(p)
-        if m and anchored and re.match(r"\s+[A-Z][a-z]", p[m.end():]) and not _is_country_or_title(p[m.end():], lex):
-            return None  # "kata analis Budi Hartono": a named person after the role word
-        nxt = re.match(r"\s+([\w’']+)", p[m.end():]) if m and re.search(r"\bofficial$", m.group()) else None
-        if nxt and nxt.group(1).casefold() not in _AFTER_OFFICIAL:
-            return None  # "according to the official White House transcript": an adjective, not a person
-        if m and m.group().strip() and (not anchored or len(p) - m.end() < 40):
-            nat = _nationality(m.group(), lex)
-            return _label(nat, label, m.group(), lex)
-    return None
 
 
 def _strip_titles(tokens: list[str], lex: Lexicon) -> list[str]:
@@ -207,34 +125,6 @@ def _head_run(text: str) -> str:
     return text[: m.start()] if m else text[:80]
 
 
-def _strip_adverbs(toks: list[str]) -> list[str]:
-    while toks:
-        if toks[-1].casefold() in _ADVERBS:
-            toks.pop()
-        elif len(toks) >= 2 and toks[-2].casefold() in _SECARA and toks[-1].islower():
-            del toks[-2:]
-        else:
-            break
-    return toks
-
-
-def _anonymous_tail(clause: str, lex: Lexicon) -> tuple[str, str] | None:
-    """An anonymous subject that ends right before the verb: "sources familiar with the probe said",
-    "PG&E officials said", "Officials said": (label, phrase as written) for the longest such phrase."""
-    toks = _strip_adverbs(_TOKEN.findall(clause))
-    tail = _PLACE_TAIL.sub("", " ".join(toks[-14:]))  # "Para pejabat di Tel Aviv mengatakan"
-    for m in re.finditer(r"(?:^|(?<=\s))\S", tail):
-        phrase = tail[m.start():]
-        if not phrase[:1].isalpha() and not phrase[:1].isdigit():
-            continue
-        p = _DETERMINERS.sub("", phrase)
-        for rx, label in lex.anonymous:
-            if rx.fullmatch(p):
-                nat = _nationality(phrase, lex)
-                return _label(nat, label, phrase, lex), phrase
-    return None
-
-
 _SPEECH = {"said", "says", "told", "testified", "wrote", "added", "stated", "explained", "argued", "warned", "noted",
            "insisted", "acknowledged", "claimed", "denied", "announced", "tweeted", "recalled", "confirmed", "described",
            "replied", "responded", "commented", "asserted", "maintained", "stressed", "emphasized", "admitted"}
@@ -298,8 +188,6 @@ _COUNTRY_BODY = re.compile(r"(?:^|\s)(?:(?:the|The)\s+)?(?:(?P<c1>[A-Z][\w.]*(?:
                            r"army|navy|police|cabinet)|(?P<n2>militer|pemerintah|kepolisian|polisi|tentara)\s+"
                            r"(?P<c2>[A-Z]\w+(?:\s[A-Z]\w+)?))$")
 _QUESTION = {"why", "what", "how", "where", "when", "which", "whatever", "whoever", "one"}
-_QUANTIFIERS = {"several", "some", "many", "two", "three", "four", "other", "top", "local", "federal", "state", "city",
-               "county", "company", "government", "administration", "military", "intelligence", "u.s.", "western"}
 _BODY_EN = {"militer": "military", "pemerintah": "government", "kepolisian": "police", "polisi": "police",
             "tentara": "military"}
 # "according to data from MarketAxess": the body that published the figures speaks.
@@ -413,23 +301,3 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
         add(Speaker(label, "anonymous", "anonymity", text))
     # a named speaker is written with a capital ("kantor berita Iran" and "tersebut muncul ..." are no names)
     return [f for f in found if f.kind == "anonymous" or _is_cap(f.name) or f.name[:1].isdigit()]
-
-
-_BACK_REFERENCE = re.compile(r"^\W*(?:the|these|those|that|this)\b|\b(?:tersebut|itu|ini)\b", re.I)
-
-
-def anonymous_anaphora(sp: Speaker, earlier: list[str]) -> str:
-    """"the official said", "kata pejabat tersebut": the anonymous source named before with the same head, not a new
-    one; a first mention (or "another official") stays itself."""
-    if re.search(r"\b(?:another|lain(?:nya)?)\b", sp.raw, re.I):
-        n = sum(1 for e in earlier if e.endswith(sp.name))
-        return f"another {sp.name}" if n == 1 else f"{sp.name} ({n + 1})" if n else sp.name
-    if not _BACK_REFERENCE.search(sp.raw):
-        # "Para pejabat mengatakan" after "para pejabat AS": a barer description of the source named before
-        return next((e for e in reversed(earlier) if " " not in sp.name and e.endswith(f" {sp.name}")), sp.name)
-    head = _head(sp.name)
-    return next((e for e in reversed(earlier) if _head(e) == head), sp.name)
-
-
-def _head(label: str) -> str:
-    return re.sub(r"\s*\([^)]*\)$", "", label).split()[-1].rstrip("s")
