@@ -79,6 +79,10 @@ def main(ctx: click.Context, db: str | None):
 @click.option("--lang", "language", help="Language code (id, en, …), overriding detection.")
 @click.option("--rules", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra boilerplate rules (TOML).")
 @click.option("--outlets", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra outlet registry entries (TOML).")
+@click.option("--url-filter", metavar="REGEX", help="WARC input: only records whose URL matches this regular expression.")
+@click.option("--since", metavar="YYYY-MM-DD", help="WARC input: only records crawled on or after this date.")
+@click.option("--until", metavar="YYYY-MM-DD", help="WARC input: only records crawled on or before this date.")
+@click.option("--dask", "scheduler", metavar="ADDRESS", help="Clean, map and write on the Dask cluster at ADDRESS (tcp://host:8786).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="Processes that clean and map articles (0: one per core); one writer stores them.")
 @click.option("--batch", type=click.IntRange(min=1), default=100, show_default=True,
@@ -86,23 +90,33 @@ def main(ctx: click.Context, db: str | None):
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar (it shows only when standard error is a terminal).")
 @db_option
 @click.pass_context
-def ingest(ctx, paths, outlet, url, language, rules, outlets, jobs, batch, quiet, db):
-    """Read articles (files, folders recursively, or - for standard input) into the database.
+def ingest(ctx, paths, outlet, url, language, rules, outlets, url_filter, since, until, scheduler, jobs, batch, quiet, db):
+    """Read articles (files, folders recursively, WARC crawls, or - for standard input) into the database.
 
     \b
     Example:
       prov ingest fixtures/
       3 added, 0 skipped (already stored), 0 failed
       prov ingest --jobs 2 archive/
+      prov ingest crawl.warc.gz --url-filter /2025/11/ --since 2025-11-01
+      prov --db postgresql+psycopg://prov@dbhost/prov ingest --dask tcp://scheduler:8786 crawls/*.warc.gz
     """
     from provenance.ingest import IngestOptions
     from provenance.ingest import ingest as do_ingest
 
     from .progress import Progress
 
-    opts = IngestOptions(list(paths), outlet, url, language, [Path(r) for r in rules], [Path(o) for o in outlets], jobs=jobs, batch=batch)
-    with Progress(enabled=not quiet and sys.stderr.isatty(), label="ingest") as progress:
-        summary = run(do_ingest, _db(ctx, db), opts, progress=progress)
+    opts = IngestOptions(
+        list(paths), outlet, url, language, [Path(r) for r in rules], [Path(o) for o in outlets], url_filter, since, until,
+        jobs=jobs, batch=batch,
+    )
+    if scheduler:
+        from provenance.distributed import ingest_dask
+
+        summary = run(ingest_dask, _db(ctx, db), opts, scheduler)
+    else:
+        with Progress(enabled=not quiet and sys.stderr.isatty(), label="ingest") as progress:
+            summary = run(do_ingest, _db(ctx, db), opts, progress=progress)
     for err in summary.errors:
         click.echo(safe_line(f"Error: {err}"), err=True)
     click.echo(summary.line())
@@ -234,6 +248,36 @@ def outlets(ctx, db):
     for r in rows:
         name = r.name + ("" if r.resolved else " ?")
         click.echo(safe(f"{name:<{width}}  {r.kind:<11} {r.articles:>8}  {r.cites:>5}  {r.cited:>5}  {r.quoted:>6}"))
+
+
+@main.group(name="db")
+def db_group():
+    """Look after the database itself.
+
+    \b
+    Example:
+      prov db upgrade
+    """
+
+
+@db_group.command()
+@db_option
+@click.pass_context
+def upgrade(ctx, db):
+    """Bring a database made by an older prov to this prov's schema, in place (or create an empty one).
+
+    \b
+    Example:
+      prov --db postgresql+psycopg://prov@dbhost/prov db upgrade
+      schema 0001 -> 0003
+    """
+    from provenance.db import upgrade as do_upgrade
+
+    before, after = run(do_upgrade, _db(ctx.find_root(), db))
+    if before == after:
+        click.echo(f"schema {after} (already current)")
+    else:
+        click.echo(f"schema {before or 'empty'} -> {after}")
 
 
 if __name__ == "__main__":  # pragma: no cover

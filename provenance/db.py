@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlmodel import Session, SQLModel, create_engine, select
@@ -89,7 +89,7 @@ def open_engine(db: str | None = None, *, create: bool = True) -> Engine:
     """
     url = resolve_url(db)
     try:
-        parsed = make_url(url)
+        make_url(url)
     except ArgumentError as exc:
         raise DatabaseError(f"{url}: not a database path or SQLAlchemy URL ({exc})") from None
     path = _sqlite_path(url)
@@ -99,14 +99,19 @@ def open_engine(db: str | None = None, *, create: bool = True) -> Engine:
             raise DatabaseError(f"{path}: folder {folder} does not exist")
         if (not create or _sqlite_readonly(url)) and not Path(path).exists():
             raise DatabaseError(f"{path}: no such database — run `prov ingest PATH` first")
+    engine = _connect(url)
+    _prepare(engine, create=create)
+    return engine
+
+
+def _connect(url: str) -> Engine:
     try:
         engine = create_engine(url)
     except (ArgumentError, ImportError, SQLAlchemyError) as exc:
-        raise DatabaseError(f"{parsed.render_as_string(hide_password=True)}: cannot open ({exc})") from None
+        raise DatabaseError(f"{make_url(url).render_as_string(hide_password=True)}: cannot open ({exc})") from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
-    _prepare(engine, create=create)
     return engine
 
 
@@ -136,20 +141,140 @@ def _prepare(engine: Engine, *, create: bool) -> None:
                 f"{_describe(engine)}: made by a newer prov (schema {row.value}, this prov knows {SCHEMA_VERSION})"
                 " — upgrade prov"
             )
-    if not create or set(SQLModel.metadata.tables) <= tables:
+    if "article" in tables:
+        _check_revision(engine)
+    if not create or tables >= set(SQLModel.metadata.tables) | {"alembic_version"}:
         return
     try:
-        # Under the write lock from the start: two processes creating one new file otherwise both read
-        # "no tables", and the second one's CREATE fails with "database is locked".
-        SQLModel.metadata.create_all(write_engine(engine))
-        with write_engine(engine).begin() as conn:  # full-text search over articles (provenance/trace/fts.py)
-            ensure_search_schema(conn)
-        with Session(write_engine(engine)) as s:
-            if s.get(models.Meta, "schema_version") is None:
-                s.add(models.Meta(key="schema_version", value=str(SCHEMA_VERSION)))
-                s.commit()
+        # Under the write lock from the start (see _lock_schema): two processes creating one new database
+        # otherwise both find it empty, and the second one's CREATE fails.
+        with write_engine(engine).begin() as conn:
+            _create(conn)
     except OperationalError as exc:
         raise DatabaseError(f"{_describe(engine)}: cannot write ({_first_line(exc)})") from None
+
+
+# --- schema revisions (Alembic) -------------------------------------------------------------------------------
+# Design: a new database is created from the models and stamped with the newest revision; a database made by an
+# older prov is refused with "run `prov db upgrade`" rather than upgraded on open, because on a shared server
+# several ingesters open the database at once and a migration should be one person's deliberate act.
+
+BASELINE = "0001"  # what a prov 0.1 database (tables, no alembic_version) is
+# A fixed key for PostgreSQL's advisory lock: processes that create or migrate the schema take turns.
+_SCHEMA_LOCK = 7_240_117
+
+
+def _lock_schema(conn) -> None:
+    """Make processes that create or migrate the schema take turns (the lock ends with the transaction).
+
+    On SQLite the caller's transaction comes from :func:`write_engine` and holds the write lock already.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SCHEMA_LOCK})
+
+
+def _scripts():
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", "provenance:migrations")
+    return cfg, ScriptDirectory.from_config(cfg)
+
+
+def head_revision() -> str:
+    """The schema revision this prov writes."""
+    return _scripts()[1].get_current_head()
+
+
+def _revision(conn) -> str | None:
+    """The stored revision; BASELINE for a prov 0.1 database; None for an empty one."""
+    from alembic.runtime.migration import MigrationContext
+
+    current = MigrationContext.configure(conn).get_current_revision()
+    if current is None and inspect(conn).has_table("article"):
+        return BASELINE
+    return current
+
+
+def _check_revision(engine: Engine) -> None:
+    with engine.connect() as conn:
+        current = _revision(conn)
+    _, scripts = _scripts()
+    head = scripts.get_current_head()
+    if current == head:
+        return
+    try:
+        scripts.get_revision(current)
+    except Exception:
+        raise DatabaseError(
+            f"{_describe(engine)}: made by a newer prov (schema revision {current}, this prov knows {head}) — upgrade prov"
+        ) from None
+    raise DatabaseError(
+        f"{_describe(engine)}: made by an older prov (schema revision {current}, this prov needs {head})"
+        " — run `prov db upgrade`"
+    )
+
+
+def _create(conn) -> None:
+    """Create the tables of an empty database and stamp it with the newest revision (idempotent)."""
+    from alembic.runtime.migration import MigrationContext
+
+    # Several ingesters may open one empty server database at once: the first creates, the others wait, then
+    # find the tables made (create_all checks first, under the lock).
+    _lock_schema(conn)
+    SQLModel.metadata.create_all(conn)
+    ensure_search_schema(conn)  # full-text search over articles (provenance/trace/fts.py; migration 0003)
+    ctx = MigrationContext.configure(conn)
+    if ctx.get_current_revision() is None:
+        ctx.stamp(_scripts()[1], "head")
+    _ensure_meta(conn)
+
+
+def _ensure_meta(conn) -> None:
+    with Session(bind=conn) as s:
+        if s.get(models.Meta, "schema_version") is None:
+            s.add(models.Meta(key="schema_version", value=str(SCHEMA_VERSION)))
+            s.flush()
+
+
+def upgrade(db: str | None = None) -> tuple[str | None, str]:
+    """Bring the database's schema to this prov's newest revision in place; return (from, to) revisions.
+
+    An empty database is created through the migrations. Raises DatabaseError when it cannot be opened or
+    was made by a newer prov.
+    """
+    from alembic import command
+
+    engine = _connect(resolve_url(db))
+    try:
+        with engine.connect() as probe:
+            tables = set(inspect(probe).get_table_names())
+        if tables and "article" not in tables:
+            raise DatabaseError(f"{_describe(engine)}: not a prov database (it holds other tables)")
+        cfg, scripts = _scripts()
+        head = scripts.get_current_head()
+        with write_engine(engine).begin() as conn:
+            _lock_schema(conn)
+            before = _revision(conn)
+            if before is not None:
+                try:
+                    scripts.get_revision(before)
+                except Exception:
+                    raise DatabaseError(
+                        f"{_describe(engine)}: made by a newer prov (schema revision {before}) — upgrade prov"
+                    ) from None
+            cfg.attributes["connection"] = conn
+            if before == BASELINE and "alembic_version" not in tables:
+                command.stamp(cfg, BASELINE)
+            command.upgrade(cfg, "head")
+            _ensure_meta(conn)
+        log.info("%s: schema %s -> %s", _describe(engine), before, head)
+        return before, head
+    except OperationalError as exc:
+        raise DatabaseError(f"{_describe(engine)}: cannot upgrade ({_first_line(exc)})") from None
+    finally:
+        engine.dispose()
 
 
 def _first_line(exc: Exception) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from .reader import flat_text, iter_paths, read_file, read_stream
 from .records import Cleaned, RawArticle
 from .registry import Registry, load_registry
 from .store import Processed, SourceCache, add_path, article_id, exists, stored_ids, write
+from .warc import WarcFilter, is_warc, iter_warc
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +41,15 @@ class IngestOptions:
     language: str | None = None
     rules: list[Path] = field(default_factory=list)
     outlets: list[Path] = field(default_factory=list)
+    # WARC inputs only: a regular expression the record's URL must match, and an inclusive crawl-date range
+    url_filter: str | None = None
+    since: str | None = None
+    until: str | None = None
     jobs: int = 1  # processes that clean and map (0: one per core); there is always one writer
     batch: int = 100  # articles per transaction (1: each article on its own)
+
+    def warc_filter(self) -> WarcFilter:
+        return WarcFilter.make(self.url_filter, self.since, self.until)
 
 
 @dataclass
@@ -99,6 +107,28 @@ def _read(item: Path | str, opts: IngestOptions) -> RawArticle:
     return read_file(item, **overrides)
 
 
+def iter_articles(item: Path | str, opts: IngestOptions) -> Iterator[RawArticle | InputError]:
+    """The articles of one input, each read or refused: a file is one article, a WARC file many.
+
+    Raises InputError when the input fails as a whole (a WARC file that cannot be read).
+    """
+    if item != "-" and is_warc(item):
+        yield from iter_warc(item, opts.warc_filter(), outlet=opts.outlet, language=opts.language)
+        return
+    try:
+        yield _read(item, opts)
+    except InputError as exc:
+        yield exc
+
+
+def _each_article(items: Iterable[Path | str], opts: IngestOptions) -> Iterator[RawArticle | InputError]:
+    for item in items:
+        try:
+            yield from iter_articles(item, opts)
+        except InputError as exc:
+            yield exc
+
+
 def _store(writer, batch: list[Prepared], registry: Registry) -> tuple[int, int]:
     """Store a batch of prepared articles in one transaction; return (added, skipped: already stored).
 
@@ -117,9 +147,10 @@ def _store(writer, batch: list[Prepared], registry: Registry) -> tuple[int, int]
                         skipped += 1
                     elif prep.processed is None:  # stored when it was prepared, deleted since: nothing to write
                         skipped += 1
-                    else:
-                        write(session, sources, prep.processed)
+                    elif write(session, sources, prep.processed):
                         added += 1
+                    else:  # another writer (not SQLite, whose writers take turns) stored it since the check
+                        skipped += 1
                 session.commit()
                 return added, skipped
         except IntegrityError:
@@ -129,12 +160,19 @@ def _store(writer, batch: list[Prepared], registry: Registry) -> tuple[int, int]
     raise DatabaseError(f"{dbmod._describe(writer)}: could not store {batch[0].source} (conflicting writers)")
 
 
-def _check_inputs(paths: Iterable[str]) -> int:
-    """Expand every input before anything is written, so a bad argument changes nothing; return how many.
+def _check_inputs(paths: Iterable[str]) -> list[Path | str]:
+    """Expand every input before anything is written, so a bad argument changes nothing."""
+    return list(iter_paths(paths))
 
-    Only the count is kept: the inputs are walked again, lazily, as they are ingested.
-    """
-    return sum(1 for _ in iter_paths(paths))
+
+def _count_inputs(paths: Iterable[str]) -> int:
+    """Like :func:`_check_inputs`, but keeps only how many articles there are (0 when a WARC file is among
+    them: not known up front), so a large folder is never held as a list; it is walked again, lazily."""
+    count, warc = 0, False
+    for item in iter_paths(paths):
+        count += 1
+        warc |= item != "-" and is_warc(item)
+    return 0 if warc else count
 
 
 def ingest(
@@ -147,8 +185,9 @@ def ingest(
     Raises InputError when an input named on the command line is missing or a folder holds no articles,
     and DatabaseError when the database cannot be opened or written; in both cases nothing was stored.
     """
-    total = _check_inputs(opts.paths)
+    total = _count_inputs(opts.paths)
     named = {str(p) for p in opts.paths}
+    opts.warc_filter()  # a bad --url-filter/--since/--until is refused before anything is opened
     engine = dbmod.open_engine(db)
     rules = load_rules(opts.rules)
     registry = load_registry(opts.outlets)
@@ -176,7 +215,7 @@ def ingest(
         batch.clear()
         pending.clear()
 
-    for n, prep in enumerate(prepare(iter_paths(opts.paths), opts, rules, registry, known=known, stored=snapshot), 1):
+    for n, prep in enumerate(prepare(_each_article(iter_paths(opts.paths), opts), opts, rules, registry, known=known, stored=snapshot), 1):
         if prep.error is not None:
             summary.failed += 1
             summary.errors.append(prep.error)

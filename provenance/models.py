@@ -19,7 +19,7 @@ class Source(SQLModel, table=True):
 
 class Article(SQLModel, table=True):
     id: str = Field(primary_key=True)  # stable content hash of the input text
-    source: str = Field(index=True)  # the first path or URL it was ingested from (every path: ArticlePath); export orders by it
+    source: str  # the first path or URL it was ingested from (every path: ArticlePath)
     url: str | None = None
     outlet_id: int | None = Field(default=None, foreign_key="source.id", index=True)
     title: str | None = None

@@ -23,6 +23,7 @@ from itertools import islice
 from pathlib import Path
 
 from .errors import InputError
+from .records import RawArticle
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +47,11 @@ def prepare_one(item, opts, rules, registry, known: Callable[[str], bool]) -> Pr
     from .ingest import _read, process
     from .store import article_id
 
+    if isinstance(item, InputError):  # refused while reading (a WARC record, a file)
+        return Prepared(item.source, item.source, error=str(item))
     try:
-        raw = _read(item, opts)
+        raw = item if isinstance(item, RawArticle) else _read(item, opts)
+        item = raw.source if isinstance(item, RawArticle) else item
         aid = article_id(raw.text)
         if known(aid):
             return Prepared(item, raw.source, aid)

@@ -10,6 +10,8 @@ from click.testing import CliRunner
 from cli.main import main
 from provenance.ingest import IngestOptions, ingest
 
+from .databases import BACKENDS, fresh_db
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 
@@ -19,14 +21,26 @@ def seeds_gold() -> list[dict]:
     return yaml.safe_load((FIXTURES / "seeds.gold.yaml").read_text(encoding="utf-8"))
 
 
-@pytest.fixture
-def db(tmp_path) -> str:
-    return str(tmp_path / "prov.db")
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_file: the test looks inside the SQLite file; not run on a server")
 
 
-@pytest.fixture(scope="session")
-def seeded_db(tmp_path_factory) -> str:
-    path = str(tmp_path_factory.mktemp("seeded") / "prov.db")
+# Each database-using test runs on SQLite, and on PostgreSQL too when PROV_TEST_DB is set (tests/databases.py).
+@pytest.fixture(params=BACKENDS)
+def db(request, tmp_path) -> str:
+    if request.param != "sqlite" and request.node.get_closest_marker("sqlite_file"):
+        pytest.skip("looks inside the SQLite file")
+    with fresh_db(request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def seeded_db(request, tmp_path_factory) -> str:
+    with fresh_db(request.param, tmp_path_factory.mktemp("seeded")) as path:
+        yield _seed(path)
+
+
+def _seed(path: str) -> str:
     summary = ingest(path, IngestOptions([str(FIXTURES)]))
     assert summary.added == 5, summary
     return path

@@ -26,13 +26,14 @@ def fake_map(cleaned, registry=None, *, outlet=None) -> Mapping:
     return Mapping(outlet="Warta Contoh", outlet_kind="outlet", citations=citations)
 
 
-def dying_write(session, sources, item) -> None:
+def dying_write(session, sources, item) -> bool:
     global _stored
-    _real_write(session, sources, item)
+    added = _real_write(session, sources, item)
     session.flush()
     _stored += 1
     if _stored == int(os.environ.get("PROV_TEST_DIE_AT", "0")):
         os.kill(os.getpid(), signal.SIGKILL)
+    return added
 
 
 def expected_citations(text: str) -> int:

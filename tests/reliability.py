@@ -5,6 +5,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import sqlalchemy
+
+from provenance.db import resolve_url
+
 from .conftest import run_cli
 
 ARTICLE = "Jakarta, Warta Contoh - Menteri itu berkata, “Kami siap,” kata dia kepada wartawan, Senin (3/11/2025).\n"
@@ -20,6 +24,13 @@ def article(n: int) -> str:
 
 def dump(db: str) -> list[str]:
     """Everything stored, as SQL; two equal dumps mean nothing changed."""
+    if "://" in db and not db.startswith("sqlite"):  # the PROV_TEST_DB server: every row of every table
+        engine = sqlalchemy.create_engine(db)
+        with engine.connect() as con:
+            tables = sorted(sqlalchemy.inspect(con).get_table_names())
+            rows = [f"{t}: {r}" for t in tables for r in sorted(map(repr, con.execute(sqlalchemy.text(f'SELECT * FROM "{t}"'))))]
+        engine.dispose()
+        return rows
     if not Path(db).exists():
         return []
     with sqlite3.connect(db) as con:
@@ -46,5 +57,8 @@ def one_error(result, *needles: str) -> str:
 
 
 def count(db: str, table: str) -> int:
-    with sqlite3.connect(db) as con:
-        return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    engine = sqlalchemy.create_engine(resolve_url(db))  # a SQLite path or the PROV_TEST_DB server
+    with engine.connect() as con:
+        n = con.execute(sqlalchemy.text(f"SELECT count(*) FROM {table}")).scalar_one()
+    engine.dispose()
+    return n

@@ -58,3 +58,20 @@ def test_same_content_same_id(seeded_export, db):
     text = "Jakarta, Contoh - Sebuah berita.\r\n"
     assert article_id(text) == article_id("Jakarta, Contoh - Sebuah berita.\n")
     assert article_id(text) != article_id("Jakarta, Contoh - Berita lain.\n")
+
+
+def test_a_source_keeps_the_kind_the_mapper_gave(db):
+    """An anonymous "observer" is not the newspaper The Observer, whatever the outlet registry holds."""
+    from provenance.db import open_engine, session
+    from provenance.registry import load_registry
+    from provenance.store import SourceCache
+
+    with session(open_engine(db)) as s:
+        cache = SourceCache(s, load_registry())
+        anon = cache.get("observer", "anonymous")
+        paper = cache.get("Reuters", "outlet")
+        s.commit()
+        from provenance import models
+
+        assert s.get(models.Source, anon).kind == "anonymous"
+        assert s.get(models.Source, paper).kind == "agency"  # media are resolved through the registry

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
+import sqlalchemy
 
+from provenance.db import resolve_url
 from provenance.reader import decode
 
 from .conftest import FIXTURES, run_cli
@@ -81,8 +82,10 @@ def test_corrupt_database_is_refused_and_kept(tmp_path):
 
 def test_newer_schema_is_refused(db, tmp_path):
     _seed(db, tmp_path)
-    with sqlite3.connect(db) as con:
-        con.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    engine = sqlalchemy.create_engine(resolve_url(db))  # SQLite or the PROV_TEST_DB server
+    with engine.begin() as con:
+        con.execute(sqlalchemy.text("UPDATE meta SET value = '999' WHERE key = 'schema_version'"))
+    engine.dispose()
     result = run_cli("--db", db, "export")
     _one_error_line(result, "newer prov")
 

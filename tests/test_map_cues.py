@@ -83,3 +83,39 @@ def test_meta_outlet_and_override_win():
     assert m.outlet == "Detik"
     m2 = map_article(Cleaned(body="Jakarta, IDN Times - Sesuatu terjadi."), outlet="Tempo")
     assert m2.outlet == "Tempo"
+
+
+def test_agency_named_as_a_subject_inside_a_relay_is_cited_by_the_relay():
+    cleaned, m = _m("Dilansir Reuters, Selasa (4/3/2025), kantor berita resmi Qatar (QNA) menyebut dua "
+                    "kapal tiba di pelabuhan.\n", outlet="Kompas")
+    assert ("Reuters", "QNA") in _edges(m)
+    assert ("SELF", "Reuters") in _edges(m)
+    _spans_hold(cleaned, m)
+
+
+def test_a_mediums_journalist_reporting_credits_the_medium():
+    cleaned, m = _m("A Reuters reporter in the capital also reported hearing explosions after midnight.\n",
+                    outlet="BBC")
+    assert ("SELF", "Reuters") in _edges(m)
+    _spans_hold(cleaned, m)
+
+
+def test_description_ending_in_a_mediums_name_is_the_medium():
+    cleaned, m = _m("The launch took place at dawn, according to Yonhap, quoting the North's official news agency "
+                    "Korean Central News Agency.\n", outlet="BBC")
+    assert ("Yonhap", "KCNA") in _edges(m)
+    assert not any(s.kind == "institution" for s in m.statements)
+
+
+def test_headlines_listed_under_sources_are_no_statements():
+    cleaned, m = _m("Para menteri bertemu di ibu kota pada Kamis.\n\nSumber-sumber\nNews18\n"
+                    "Talks on river treaty resume next week, says senior official\n", outlet="Kompas")
+    assert ("SELF", "News18") in _edges(m)
+    assert not any(s.kind == "anonymous" for s in m.statements)
+
+
+def test_a_statement_in_that_video_keeps_the_medium_that_obtained_it():
+    cleaned, m = _m("Video yang didapat AFP memperlihatkan massa berlarian di alun-alun.\n\n"
+                    "\"Buka jalannya!\" kata seorang pria dalam video itu.\n", outlet="Kompas")
+    chains = [s.chain for s in m.statements if s.kind == "anonymous"]
+    assert chains and chains[0][1:] == ["AFP", "Kompas"]

@@ -45,3 +45,18 @@ def test_media_joined_before_one_verb_are_all_credited():
     m = map_article(Cleaned(body="The mayor will resign on Monday, ABC News and the Boston Globe reported.\n"
                                  "Ties to the firm were cleared, Lavrov said, RIA reported."))
     assert {c.cited for c in m.citations} == {"ABC News", "The Boston Globe", "RIA Novosti"}
+
+
+def test_platform_company_speaking_in_its_own_post_is_an_institution():
+    from provenance.attribution import map_article
+    from provenance.records import Cleaned, Metadata
+
+    m = map_article(Cleaned(body="Facebook said in a post on Monday that the outage had been fixed.\n",
+                            meta=Metadata(outlet="Reuters")))
+    company = [s for s in m.statements if s.kind == "institution"]
+    assert company and company[0].source == "Facebook"
+    assert company[0].chain == ["Facebook", "Reuters"]
+    m = map_article(Cleaned(body="Twitter said in a tweet on Sunday evening that a review was under way.\n",
+                            meta=Metadata(outlet="Reuters")))
+    company = [s for s in m.statements if s.kind == "institution"]
+    assert company and company[0].chain == ["Twitter", "X", "Reuters"]

@@ -11,6 +11,8 @@ import pytest
 from .conftest import run_cli
 from .reliability import ARTICLE, dump, one_error, seed
 
+pytestmark = pytest.mark.sqlite_file  # the bad-database matrix is about SQLite files
+
 
 def _new_article(tmp_path: Path) -> Path:
     f = tmp_path / "new.txt"

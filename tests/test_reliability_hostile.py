@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import sqlite3
 
 import pytest
+import sqlalchemy
 
 from provenance import escape
+from provenance.db import resolve_url
 
 from .conftest import run_cli
 from .reliability import ARTICLE, count, one_error, seed
@@ -142,8 +143,9 @@ def test_queries_are_bound_and_literal(db, tmp_path, query, hits):
     found = {name for name in texts if f"{name}.txt" in result.output}
     assert found == hits, result.output
     assert count(db, "article") == 4
-    with sqlite3.connect(db) as con:
-        assert {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")} >= {"article", "citation"}
+    engine = sqlalchemy.create_engine(resolve_url(db))  # SQLite, or the PROV_TEST_DB server
+    assert set(sqlalchemy.inspect(engine).get_table_names()) >= {"article", "citation"}
+    engine.dispose()
 
 
 def test_output_writes_exactly_the_given_path_and_replaces_a_planted_symlink(db, tmp_path):

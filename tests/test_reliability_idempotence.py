@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
-import sqlite3
+import sqlalchemy
+
+from provenance.db import resolve_url
 
 from .conftest import FIXTURES, run_cli
 from .reliability import ARTICLE, count, dump
 
 
 def _paths(db: str) -> list[str]:
-    with sqlite3.connect(db) as con:
-        return sorted(r[0] for r in con.execute("SELECT path FROM articlepath"))
+    engine = sqlalchemy.create_engine(resolve_url(db))  # SQLite, or the PROV_TEST_DB server
+    with engine.connect() as con:
+        paths = sorted(r[0] for r in con.execute(sqlalchemy.text("SELECT path FROM articlepath")))
+    engine.dispose()
+    return paths
 
 
 def test_reingesting_a_folder_a_file_and_stdin_changes_nothing(db, tmp_path):

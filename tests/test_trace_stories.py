@@ -83,3 +83,28 @@ def test_one_story_relays_join_its_headline(tmp_path):
     # Beta's sentences share few words with the headline ("Kazakhstan is the new member"), but they relay the
     # voices that assert it elsewhere: Trump via Reuters and the official via Axios, as Alpha reports them.
     assert {c.origin for c in beta.chains} == {"Donald Trump", "official"}
+
+
+def test_a_bare_credit_of_the_lead_brings_its_report_into_the_headline_claim(tmp_path):
+    """Rule 4: the lead states the headline unattributed, the next sentence credits a report; a source of that
+    report whose words share nothing with the headline still carries the headline claim."""
+    db = str(tmp_path / "lead.db")
+    lead = "Kazakhstan will join the Abraham Accords, officials in Washington expect."
+    credit = "The news was first reported by Axios and quoted by Anadolu."
+    anon = "An official who spoke anonymously said the country in question is the Central Asian state."
+    text = f"{lead}\n{credit}\n{anon}\n"
+    rows = [
+        _st("Axios", "outlet", ["Axios", "Anadolu Agency", "Omega Daily"], credit),
+        _st("official", "anonymous", ["official", "Axios", "Anadolu Agency", "Omega Daily"], anon),
+    ]
+    other = "Kazakhstan joins the Abraham Accords, Trump said on Thursday."
+    items = [
+        _article("lead.txt", "Omega Daily", text, rows),
+        _article("other.txt", "Sigma News", other + "\n", [_st("Donald Trump", "person", ["Donald Trump", "Sigma News"], other)]),
+    ]
+    store(db, items)
+    report = trace(db, "Kazakhstan")
+    headline = max(report.claims, key=lambda c: len(c.articles))
+    origins = {c.origin for a in headline.articles for c in a.chains}
+    assert {"official", "Donald Trump"} <= origins
+    assert headline.max_hops == 3

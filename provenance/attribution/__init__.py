@@ -10,7 +10,8 @@ Contract (stable; the rest of prov relies on it):
 - ``Statement.chain`` runs origin first, this article's outlet last (None when the outlet is unknown).
 
 Modules, one job each: :mod:`.sentences` (spans), :mod:`.lexicon` (cue data), :mod:`.media` (media credits),
-:mod:`.speakers` (origins), :mod:`.outlet` (own outlet), :mod:`.chains` (edges and chains).
+:mod:`.speakers` (origins), :mod:`.anonymous` (unnamed sources), :mod:`.outlet` (own outlet),
+:mod:`.chains` (edges and chains).
 """
 
 from __future__ import annotations
@@ -52,7 +53,9 @@ def map_article(cleaned: Cleaned, registry: Registry | None = None, *, outlet: s
             credit = chains.Credit(own.wire.name, own.wire.kind, "relay", f"({own.wire.name})", 0)
             chains._edge(st, own_name, True, credit, first, 0.95)
     chains.process(sents, view, lex, registry, own_names, st)
+    speaking = [s for s in st.statements if s.kind in ("person", "institution")]
     statements = normalise_speakers(st.statements, view, lex, registry)
+    _speaking_media(st, speaking, own_names)
     _embedded_posts(st, sents, view, registry)
     for x in (*st.edges.values(), *statements):
         if x.span is not None:
@@ -86,6 +89,21 @@ def _removed_credits(st: chains.State, cleaned: Cleaned, registry: Registry, lex
             if m.entry.name not in st.base:
                 st.base.append(m.entry.name)
             break
+
+
+def _speaking_media(st: chains.State, statements, own: set[str]) -> None:
+    """A subject that turned out to be a medium ("Kantor Berita Negara Saudi (SPA) mengatakan", inside "Dilansir
+    Reuters"): the hand that relayed it cited that medium, so the chain's edge is added when no cue made it.
+    `statements` are those found as people or institutions, before names were resolved."""
+    for s in statements:
+        if s.kind not in ("agency", "outlet") or len(s.chain) < 2 or s.source in own or s.chain[1] == s.source:
+            continue
+        citing = s.chain[1]
+        is_self = citing is None or citing == st.own_name
+        key = (st.own_name if is_self else citing, s.source, is_self)
+        if not any(k[1] == s.source for k in st.edges):  # credited already: a later mention points back
+            st.edges[key] = Citation(citing=key[0], cited=s.source, cited_kind=s.kind, self=is_self, cue=s.cue,
+                                     evidence=s.evidence, span=s.span, confidence=0.7)
 
 
 def _embedded_posts(st: chains.State, sents: list[sentences.Sentence], body: str, registry: Registry) -> None:

@@ -10,14 +10,17 @@ the report credited last, whatever its scope.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..records import Citation, Statement
 from ..registry import Registry
+from . import anaphora as pointing
+from .anonymous import anonymous_anaphora
 from .lexicon import Lexicon
 from .media import Credit, implied_platforms, sentence_credits
 from .sentences import Sentence
-from .speakers import find_speakers
+from .speakers import Speaker, find_speakers
 
 
 @dataclass
@@ -28,6 +31,8 @@ class State:
     last_chain: list[str] = field(default_factory=list)  # the report credited last (for anaphora)
     edges: dict[tuple[str | None, str, bool], Citation] = field(default_factory=dict)
     statements: list[Statement] = field(default_factory=list)
+    anonymous: list[str] = field(default_factory=list)  # anonymous sources named so far, in order (for anaphora)
+    last_person: tuple[str, int] | None = None  # the person quoted last and the line it was on ("he said")
 
 
 def _edge(st: State, citing: str | None, is_self: bool, credit: Credit, sent: Sentence, conf: float) -> None:
@@ -47,14 +52,25 @@ def _credit_citing(st: State) -> tuple[str | None, bool]:
     return st.own_name, True
 
 
+def _line_of(body: str, sent: Sentence) -> str:
+    end = body.find("\n", sent.start)
+    return body[sent.start: end if end >= 0 else len(body)]
+
+
 def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Registry, own: set[str],
             st: State) -> None:
     mentions = registry.find_all(body)
-    in_refs = False
+    in_refs = refs_seen = False
     for sent in sentences:
         if sent.line_start and lex.reference_rx.match(sent.text):
-            in_refs = True
+            in_refs = refs_seen = True
             continue
+        if refs_seen and sent.line_start and not re.search(r"[.!?\"”’]\s*$", _line_of(body, sent)):
+            # after "Sources:", the headlines of the cited pieces ("X to join accords, says US official") are
+            # titles, not statements of this article
+            if not in_refs or not any(sent.start <= m.start < sent.end for m in mentions):
+                in_refs = False  # a reference list is contiguous (below)
+                continue
         ms = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
         if in_refs and sent.line_start and not ms:
             in_refs = False  # a reference list is contiguous: "SOURCE:" / "News agencies" then a site menu is not one
@@ -121,9 +137,25 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
         anaphora = bool(lex.anaphora_rx.search(sent.text))
         if not chain_media:
             chain_media = st.last_chain if anaphora else st.context
+        pointed = pointing.pointed_noun(sent.text, lex) if not speakers else None
+        if pointed:  # "the ministry said": the one ministry named before
+            quoted = [s.source for s in st.statements if s.kind == "institution"]
+            name = pointing.resolve(pointed[0], body[: sent.start], quoted, lex)
+            if name:
+                speakers = [Speaker(name, "institution", pointed[1], name)]
+        if not speakers and st.last_person and sent.line - st.last_person[1] <= 1:
+            cue = pointing.pronoun_cue(sent.text, lex)
+            if cue:
+                speakers = [Speaker(st.last_person[0], "person", cue, st.last_person[0])]
         if speakers:
             for sp in speakers:
-                _statement(st, sp.name, sp.kind, [sp.name, *chain_media], sp.cue, sent)
+                name = sp.name
+                if sp.kind == "anonymous":
+                    name = anonymous_anaphora(sp, st.anonymous)
+                    st.anonymous.append(name)
+                _statement(st, name, sp.kind, [name, *chain_media], sp.cue, sent)
+            people = [sp.name for sp in speakers if sp.kind == "person"]
+            st.last_person = (people[-1], sent.line) if len(people) == 1 else None if people else st.last_person
         elif credits and chain_media:
             kind = next((c.kind for c in credits if c.name == chain_media[0]), "outlet")
             _statement(st, chain_media[0], kind, list(chain_media), credits[0].cue, sent)

@@ -3,6 +3,7 @@ speaker lexicon (sources_lexicon.toml) and the own-outlet hints (outlet_hints.to
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import tomllib
@@ -108,6 +109,11 @@ class Lexicon:
     titles: frozenset[str]
     hints: tuple[Hint, ...]
     implied: tuple[tuple[re.Pattern, str], ...] = ()  # a verb that names its platform -> the platform's name
+    demonyms: dict[str, str] = dataclasses.field(default_factory=dict)  # country -> English adjective
+    spelling: tuple[tuple[re.Pattern, str], ...] = ()  # "Kementrian" -> "Kementerian"
+    portfolios: dict[str, str] = dataclasses.field(default_factory=dict)  # "Keuangan" -> "Finance"
+    institution_types: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # "ministry" -> heads
+    country_rx: re.Pattern | None = None  # every country spelling, longest first ("Korea Utara", "AS")
 
 
 @functools.lru_cache(maxsize=1)
@@ -148,6 +154,20 @@ def load_lexicon() -> Lexicon:
         (_compile("sources_lexicon.toml", row["pattern"]), row["canonical"]) for row in inst.get("canonical", [])
     )
     countries = {v.casefold(): k for k, vs in src.get("countries", {}).items() for v in (k, *vs)}
+    demonyms = src.get("demonyms", {})
+    if not all(isinstance(k, str) and isinstance(v, str) and v for k, v in demonyms.items()):
+        raise RuleError(f"{DATA_DIR / 'sources_lexicon.toml'}: [demonyms] maps a country to its adjective")
+    for key in ("types", "spelling"):
+        table = inst.get(key, {})
+        if not isinstance(table, dict) or not all(
+                isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in table.values()):
+            raise RuleError(f"{DATA_DIR / 'sources_lexicon.toml'}: [institutions.{key}] maps a word to a list of words")
+    if not all(isinstance(v, str) and v for v in inst.get("portfolios", {}).values()):
+        raise RuleError(f"{DATA_DIR / 'sources_lexicon.toml'}: [institutions.portfolios] maps a word to its English")
+    spelling = tuple(
+        (_compile("sources_lexicon.toml", r"\b(?:" + "|".join(map(re.escape, wrong)) + r")\b", 0), right)
+        for right, wrong in inst.get("spelling", {}).items()
+    )
     hints = []
     for row in _read("outlet_hints.toml").get("hint", []):
         where = row.get("where", "opening")
@@ -160,7 +180,10 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         media_cues=tuple(cues),
         # "Reuters reported", "Kantor Berita Negara Saudi (SPA) mengatakan", "The Times on Friday reported"
+        # "An Associated Press journalist in the area also reported": the medium's staff report for it
         post_rx=_compile("cues", r"^(?:['’]s)?\s*(?:\([^)]{1,15}\))?\s*,?\s*"
+            r"(?:(?:journalists?|reporters?|correspondents?|photographers?|crew|wartawan|jurnalis|koresponden)"
+            r"(?:\s+(?:in|at|di)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?\s+)?"
             r"(?:(?:on|pada|last|this|earlier|also|juga|kemudian|later)(?:\s+[\w()/]+)?\s+)?(?:" + "|".join(
             p.replace(" ", r"\s+") for p in sorted(set(post), key=len, reverse=True)) + r")(?![^\W\d_])", re.I),
         filler_rx=_compile("cues", r"^(?:\s*[,:(“\"‘]?\s*(?:" + "|".join(
@@ -189,4 +212,12 @@ def load_lexicon() -> Lexicon:
         titles=frozenset(src.get("titles", {}).get("words", [])),
         hints=tuple(hints),
         implied=tuple((_words_rx(words, "cues"), name) for name, words in implied.items()),
+        demonyms=dict(demonyms),
+        portfolios=dict(inst.get("portfolios", {})),
+        institution_types={k.casefold(): tuple(v) for k, v in inst.get("types", {}).items()},
+        # as written (case-sensitive): "AS" is the United States, "as" is a word
+        country_rx=_compile("sources_lexicon.toml", r"(?<![\w-])(?:" + "|".join(
+            re.escape(v) for v in sorted({v for k, vs in src.get("countries", {}).items() for v in (k, *vs)},
+                                         key=len, reverse=True)) + r")(?![\w-])", 0),
+        spelling=spelling,
     )

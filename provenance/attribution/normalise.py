@@ -9,8 +9,10 @@ import re
 from ..records import Statement
 from ..registry import Registry
 from .lexicon import Lexicon
-from .speakers import _OPENERS
+from .speakers import _OPENERS, _QUESTION
 
+_SPOKESPERSON = re.compile(r"^(?:the\s+)?(?:juru\s+bicara|jubir|spokes(?:man|woman|person)|perwakilan|representative)"
+                           r"\s+(?:(?:of|for|dari)\s+)?(?:the\s+)?(?=[A-Z])", re.I)
 _NAME_TOK = r"[A-Z][\w'’.-]*"
 
 
@@ -21,8 +23,13 @@ def _fullest(name: str, body: str, lex: Lexicon) -> str:
         toks = (m.group(1) + last).split()
         if any(t.endswith(".") and len(t) > 3 for t in toks[:-1]):
             continue  # "Reuters. Trump": a sentence ended in between
-        while toks and (toks[0] in lex.titles or toks[0].casefold() in lex.countries or toks[0].casefold() in _OPENERS):
+        while toks and (toks[0] in lex.titles or toks[0].casefold() in lex.countries or toks[0].casefold() in _OPENERS
+                        or toks[0].casefold() in _QUESTION):
             toks.pop(0)
+        verb = max((i for i, t in enumerate(toks) if re.search(r"['’]t$", t)), default=-1)
+        toks = toks[verb + 1:]  # "Why Can’t Taylor Swift": a headline's words before the name
+        cut = max((i for i, t in enumerate(toks[:-1]) if t in lex.titles), default=-1)
+        toks = toks[cut + 1:]  # "Emirates President Tim Clark": a name has no title inside it
         cand = " ".join(toks)
         if name in cand and len(toks) <= 4 and len(cand) > len(best) and not lex.institution_rx.search(cand) \
                 and not cand.endswith(("Jr.", "Jr")):
@@ -30,39 +37,182 @@ def _fullest(name: str, body: str, lex: Lexicon) -> str:
     return best
 
 
-def _canonical_institution(raw: str, lex: Lexicon) -> str:
-    name = re.sub(r"\s*\([^)]*\)", "", raw).strip()
-    toks = [lex.countries.get(t.casefold(), t) if lex.countries.get(t.casefold()) else t for t in name.split()]
-    norm = " ".join(toks)
+_NAME_RUN = r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
+
+
+def _alias(name: str, body: str, people: set[str], lex: Lexicon) -> str | None:
+    """The person behind a short form the article sets up: a title abbreviation ("Menteri Dalam Negeri (Mendagri)
+    Tito Karnavian" -> "Mendagri"), a nickname ("Mualem, sapaan akrab Muzakir Manaf"; "Prasetyo Hadi" -> "Pras")."""
+    if " " in name or len(name) < 3:
+        return None
+    n = re.escape(name)
+    m = re.search(rf"\({n}\)\s+{_NAME_RUN}", body) \
+        or re.search(rf"\b{n},\s+(?:sapaan|panggilan|nama panggilan)(?:\s+akrab)?\s+{_NAME_RUN}", body) \
+        or re.search(rf"{_NAME_RUN},?\s+(?:yang\s+)?(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)\s+{n}\b", body)
+    if m:
+        toks = m.group(1).split()
+        while toks and toks[0] in lex.titles:
+            toks.pop(0)
+        return " ".join(toks) if len(toks) >= 2 else None
+    fuller = {p for p in people if " " in p and any(t.startswith(name) and t != name for t in p.split())}
+    return fuller.pop() if len(fuller) == 1 else None
+
+
+def _acronym_of(name: str, names: set[str], lex: Lexicon) -> str | None:
+    """"Chinese CDC" beside "Chinese Center for Disease Control and Prevention": the acronym's letters start the
+    initials of the one longer institution name (country words aside), so both are one institution."""
+    acr = next((t for t in name.split() if re.fullmatch(r"[A-Z]{2,6}", t)), None)
+    if not acr or len(name.split()) > 3:
+        return None
+    fits = set()
+    for other in names - {name}:
+        words = [w for w in other.split() if w[:1].isupper() and w.casefold() not in lex.countries]
+        if len(words) >= len(acr) and "".join(w[0] for w in words).startswith(acr):
+            fits.add(other)
+    return fits.pop() if len(fits) == 1 else None
+
+
+def _person_words(name: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[\w'’-]+", name)} - {"jr", "sr", "mr", "mrs", "ms", "dr"}
+
+
+def canonical_institution(raw: str, lex: Lexicon) -> str:
+    """One English name for an institution written in either language: "Kementerian Pertahanan Rusia" ->
+    "Russian Ministry of Defence", "Juru Bicara Kementerian Luar Negeri Korea Utara" -> "Ministry of Foreign Affairs
+    of North Korea"; a name no pattern knows is returned as written, without its bracketed acronym."""
+    name = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", raw).strip()
+    for rx, right in lex.spelling:
+        name = rx.sub(right, name)
+    name = _SPOKESPERSON.sub("", name)  # an unnamed spokesperson speaks for the institution
+    norm = lex.country_rx.sub(lambda m: lex.countries.get(m.group().casefold(), m.group()), name) \
+        if lex.country_rx else name
     for rx, template in lex.canonical:
         m = rx.match(norm)
         if m:
-            return template.format(**m.groupdict())
+            fields = {k: v for k, v in m.groupdict().items() if v}
+            if "country" in fields:  # patterns are case-insensitive: "Security Service of Ukraine" is canonical
+                fields["country"] = re.sub(r"^(?:of|the)\s+", "", fields["country"], flags=re.I)
+                fields["country"] = lex.countries.get(fields["country"].casefold(), fields["country"])
+                fields["demonym"] = lex.demonyms.get(fields["country"], fields["country"])
+            if "portfolio" in fields:
+                fields["portfolio"] = lex.portfolios.get(fields["portfolio"], fields["portfolio"])
+            try:
+                return template.format(**fields)
+            except KeyError:
+                continue
     return name
+
+
+def _with_context_country(raw: str, evidence: str, lex: Lexicon) -> str | None:
+    """"otoritas Rusia meremehkan kerusakan, dengan Kementerian Pertahanan mengakui": a ministry named without its
+    country belongs to the country named last before it in the same sentence."""
+    if lex.country_rx is None or lex.country_rx.search(raw):
+        return None
+    at = evidence.find(raw)
+    countries = list(lex.country_rx.finditer(evidence[:at] if at > 0 else ""))
+    if not countries:
+        return None
+    plain = canonical_institution(raw, lex)
+    guess = canonical_institution(f"{raw} {countries[-1].group()}", lex)
+    return guess if guess != plain and guess != f"{plain} {countries[-1].group()}" else None
+
+
+def _expand_acronym(acr: str, body: str, lex: Lexicon) -> str | None:
+    """"SBU mengklaim ..." after "Dinas Keamanan Ukraina [SBU]": the article defined the acronym; the speaker is the
+    institution under its full (canonical) name."""
+    if not re.fullmatch(r"[A-Z][A-Z&]{1,7}", acr):
+        return None
+    m = re.search(rf"((?:[A-Z][\w'’&-]*\s+(?:(?:of|and|dan|for|the|on)\s+)*){{2,7}})[(\[]{re.escape(acr)}[)\]]", body)
+    if not m:
+        return None
+    long = m.group(1).strip()
+    return canonical_institution(long, lex) if lex.institution_rx.search(long) or len(long.split()) >= 2 else None
 
 
 def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
                        registry: Registry | None = None) -> list[Statement]:
     people = {s.source for s in statements if s.kind == "person"}
     full = {p: _fullest(p, body, lex) for p in people}
+    for p in people:
+        alias = _alias(p, body, set(full.values()), lex)
+        if alias:
+            full[p] = alias
+    # "Trump" and "Donald Trump", "David B" and "David B. Rivkin" in one article: one person, under the fuller name
+    for p, f in full.items():
+        words = _person_words(f)
+        wider = [g for g in set(full.values()) if g != f and words and words < _person_words(g)]
+        if len({_person_words(g) and frozenset(_person_words(g)) for g in wider}) == 1:
+            full[p] = max(wider, key=len)
+    named = {s.source for s in statements if s.kind == "institution"}
+    for s in statements:
+        long = _expand_acronym(s.source, body, lex) if s.kind in ("person", "institution") else None
+        if long is None and s.kind == "person" and re.search(r"\b[A-Z]{3,6}\b", s.source):
+            long = _acronym_of(re.sub(r"^The\s+", "", s.source), named, lex)  # "The Korean KIMS"
+        if long:
+            s.chain = [long if x == s.source else x for x in s.chain]
+            s.source, s.kind = long, "institution"
     insts = sorted({s.source for s in statements if s.kind == "institution"}, key=len, reverse=True)
     canon: dict[str, str] = {}
     for raw in insts:
-        c = _canonical_institution(raw, lex)
-        if c == re.sub(r"\s*\([^)]*\)", "", raw).strip():
-            # a shorter spelling ("Kementerian Luar Negeri") of a longer one in the same article takes its name
-            for longer in insts:
-                if longer != raw and longer.startswith(raw.split(" (")[0]) and longer in canon:
-                    c = canon[longer]
-                    break
+        c = canonical_institution(raw, lex)
+        plain = re.sub(r"\s*\([^)]*\)", "", raw).strip()
+        countryless = c == plain or not (lex.country_rx and lex.country_rx.search(raw))
+        longer = next((x for x in insts if x != raw and x.startswith(raw.split(" (")[0]) and x in canon), None)
+        if countryless and longer:
+            c = canon[longer]  # a shorter spelling ("Kementerian Luar Negeri") of a longer one in the same article
+        elif countryless:
+            ev = next((body[st.span[0]:st.span[1]] for st in statements if st.source == raw and st.span), "")
+            c = _with_context_country(raw, ev, lex) or c
         canon[raw] = c
+    for raw, c in canon.items():  # "Ministry of Foreign Affairs" beside "... of Kazakhstan": one ministry
+        words = set(c.casefold().split())
+        wider = {x for x in canon.values() if x != c and words < set(x.casefold().split())}
+        if len(wider) == 1 and len(words) >= 3:
+            canon[raw] = wider.pop()
+    for raw, c in canon.items():
+        longer = _acronym_of(c, set(canon.values()), lex)
+        if longer:
+            canon[raw] = longer
     for s in statements:
         new = full.get(s.source) if s.kind == "person" else canon.get(s.source) if s.kind == "institution" else None
         if new and new != s.source:
             s.chain = [new if x == s.source else x for x in s.chain]
             s.source = new
         medium = registry.resolve(s.source) if registry and s.kind in ("person", "institution") else None
+        if registry and medium is None and s.kind == "institution":
+            # "North Korea's main news agency Korean Central News Agency": a description ending in a medium's name
+            ends = [m for m in registry.find_all(s.source) if not s.source[m.end:].strip(" )(")
+                    and re.search(r"(?i)\b(?:news agency|agency|media|outlet|newspaper|broadcaster|kantor berita|"
+                                  r"media|harian|televisi|stasiun)\b", s.source[:m.start])]
+            medium = ends[0].entry if len(ends) == 1 else None
         if medium:  # "The Times, citing ..." grew into "New York Times": the medium speaks, not a person
             s.source, s.kind = medium.name, "agency" if medium.kind == "agency" else "outlet"
             s.chain = list(dict.fromkeys([medium.name, *s.chain[1:]]))
+    if registry:
+        statements.extend(_platform_companies(statements, body, registry))
     return statements
+
+
+_COMPANY_VERB = re.compile(r"(?<![\w@#])([A-Z][\w.]+)\s+(?:(?:also|later|earlier|juga)\s+)?(?:said|says|announced|"
+                           r"confirmed|mengatakan|menyatakan|mengumumkan|mengonfirmasi)\b")
+_ON_PLATFORM = re.compile(r"\b(?:in|on|via) (?:a |its |an )?(?:tweet|post|blog|account)|\bdalam (?:unggahan|cuitan)|"
+                          r"\bdi akun", re.I)
+
+
+def _platform_companies(statements: list[Statement], body: str, registry: Registry) -> list[Statement]:
+    """"Twitter said in a tweet": the company behind the platform speaks (an institution), through its own post."""
+    out = []
+    for s in statements:
+        if s.kind != "platform" or not s.span:
+            continue
+        text = body[s.span[0]:s.span[1]]
+        for m in _COMPANY_VERB.finditer(text):
+            entry = registry.resolve(m.group(1))
+            if entry is None or entry.name != s.source:
+                continue
+            on_own = _ON_PLATFORM.search(text, m.end()) and m.group(1) != s.source
+            rest = s.chain if on_own else s.chain[1:]  # "Twitter" -> "X" -> ...; "Facebook" once
+            out.append(Statement(source=m.group(1), kind="institution", chain=[m.group(1), *rest], cue=s.cue,
+                                 evidence=s.evidence, span=s.span, confidence=s.confidence))
+            break
+    return out

@@ -1,46 +1,35 @@
 """Speakers of attributed statements in one sentence: a named person, a named institution (canonicalised), or an
-anonymous source typed as such. Media are not speakers here: :mod:`.media` credits them."""
+anonymous source typed as such (recognised by :mod:`.anonymous`). Media are not speakers here: :mod:`.media` credits
+them."""
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 from ..registry import Registry
+from .anonymous import _anonymous, _anonymous_tail
 from .lexicon import Lexicon
+from .words import _CALENDAR, _QUANTIFIERS, _TOKEN, _strip_adverbs
 
-_TOKEN = re.compile(r"\S+")
 # Subject phrases stop at punctuation or at a word that starts the rest of the clause.
 _STOP = re.compile(
     r"[,.;:!?\"“”]|kepada(?=[A-Z])|\s(?:kepada|dalam|selama|sejak|untuk|di|saat|ketika|pada|seperti|sebagaimana|yang|melalui|usai|setelah|sambil|"
     r"dilansir|dikutip|bahwa|soal|terkait|to|in|on|at|during|after|when|while|as|who|adding|according|via|that|"
     r"before|because|and|dan)\b"
 )
-_CONNECT = {"of", "the", "for", "and", "dan", "bin", "binti", "al", "el", "de", "van", "von", "der", "la", "le", "da",
+_CONNECT = {"of", "the", "for", "and", "dan", "pimpinan", "bin", "binti", "al", "el", "de", "van", "von", "der", "la", "le", "da",
             "du", "des", "y", "&"}
-_DETERMINERS = re.compile(r"^(?:namun|tetapi|sementara itu|selain itu|but|however|and|meanwhile|also|then|the|a|an)\b[, ]*",
-                          re.I)
-_ADVERBS = {"sebelumnya", "juga", "pun", "kemudian", "lalu", "also", "later", "previously", "then", "has", "had",
-            "have", "was", "is", "once", "earlier", "again", "further", "kembali", "pernah", "telah", "sudah", "tak",
-            "tidak", "not", "never", "would", "will", "secara", "resmi", "sebenarnya", "justru", "publicly", "repeatedly",
-            "recently", "bahkan", "lantas", "pula", "sempat", "langsung", "terus", "akhirnya", "sendiri", "only",
-            "first", "privately", "initially", "separately", "subsequently", "specifically", "reportedly"}
-# "Presiden Trump secara khusus menekankan": an Indonesian adverb phrase "secara <word>" before the verb.
-_SECARA = {"secara", "dengan"}
-_PLACE_TAIL = re.compile(r"\s+(?:di|in|from|dari|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}$")
 _POLL = re.compile(r"(?:\d+(?:[.,]\d+)?\s*(?:%|persen|percent|per cent)(?:\s+(?:of|dari))?|mayoritas|majority of)\s*$",
                    re.I)
-_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "senin", "selasa", "rabu",
-             "kamis", "jumat", "sabtu", "minggu", "ahad", "january", "february", "march", "april", "may", "june", "july",
-             "august", "september", "october", "november", "december", "januari", "februari", "maret", "mei", "juni",
-             "juli", "agustus", "oktober", "desember", "today", "yesterday", "tonight", "hari"}
 # Capitalised function words that open a sentence are not part of the subject: "Meski Iran mengatakan ...".
 _OPENERS = {"meski", "meskipun", "walau", "walaupun", "namun", "tetapi", "sementara", "sedangkan", "adapun",
             "bahkan", "karena", "jika", "saat", "ketika", "setelah", "sebelum", "kini", "kemudian", "lalu", "selain",
             "however", "but", "and", "meanwhile", "also", "then", "still", "yet", "so", "now", "when", "after",
             "before", "if", "while", "although", "though", "because", "since", "another", "other", "both", "each",
-            "in", "on", "at", "for", "with", "as", "di", "pada", "dalam", "untuk", "dengan", "menurut", "kata", "ujar"}
+            "in", "on", "at", "for", "with", "as", "di", "pada", "dalam", "untuk", "dengan", "menurut", "kata", "ujar",
+            "to", "would", "could", "should", "did", "does", "recent", "often", "plus",
+            "sebaliknya", "maka", "kemarin"}
 
 
 @dataclass
@@ -56,32 +45,6 @@ def _is_cap(tok: str) -> bool:
     return bool(t) and (t[0].isupper() or t[0] == "@")
 
 
-def _nationality(text: str, lex: Lexicon) -> str:
-    for tok in re.findall(r"[A-Z][\w.]*(?:\s[A-Z]\w+)?", text):
-        country = next((c for c in (lex.countries.get(tok.casefold()), *map(lex.countries.get, tok.casefold().split()))
-                        if c), None)
-        if country:
-            return {"United States": "US", "United Kingdom": "UK"}.get(country, country)
-    return ""
-
-
-def _is_country_or_title(rest: str, lex: Lexicon) -> bool:
-    word = rest.split()[0].strip(",.;:()") if rest.split() else ""
-    return word.casefold() in lex.countries or word in lex.titles
-
-
-def _anonymous(phrase: str, lex: Lexicon, anchored: bool = True) -> str | None:
-    p = _DETERMINERS.sub("", phrase.strip())
-    for rx, label in lex.anonymous:
-        m = rx.match(p) if anchored else rx.search(p)
-        if m and anchored and re.match(r"\s+[A-Z][a-z]", p[m.end():]) and not _is_country_or_title(p[m.end():], lex):
-            return None  # "kata analis Budi Hartono": a named person after the role word
-        if m and m.group().strip() and (not anchored or len(p) - m.end() < 40):
-            nat = _nationality(m.group(), lex)
-            return f"{nat} {label}".strip()
-    return None
-
-
 def _strip_titles(tokens: list[str], lex: Lexicon) -> list[str]:
     i = 0
     while i < len(tokens) and (tokens[i].strip("(),") in lex.titles or tokens[i].casefold() in _CONNECT
@@ -92,20 +55,39 @@ def _strip_titles(tokens: list[str], lex: Lexicon) -> list[str]:
 
 def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | None:
     """A capitalised name run -> person or institution (or None: pronoun, medium, place, title only)."""
-    run = run.strip(" ,.'’\"“”")
+    run = re.sub(r"^\S*\.(?:com|co\.id|id)\s*[-–—]+\s*", "", run.strip(" ,.'’\"“”"))  # "KOMPAS.com- Kepala ..."
     run = re.sub(r"['’]s$", "", run)
-    if not run or run.casefold() in lex.pronouns or run.split()[0].casefold() in lex.pronouns:
+    first = re.sub(r"['’](?:ve|re|s|m|d|ll)$", "", run.split()[0]).casefold() if run else ""
+    if not run or run.casefold() in lex.pronouns or first in lex.pronouns or first in _QUESTION:
+        return None  # "We’ve", "Why Can’t Taylor Swift ...": a pronoun or a headline's question, no name
+    if "=" in run or not re.search(r"[\w)]$", run):
+        return None  # "XAU=", "So-": a ticker or a cut word
         return None
     if registry.resolve(run) or registry.resolve(re.sub(r"^the\s+", "", run, flags=re.I)):
         return None
+    owner = re.match(r"^(.+?)['’]s\s+\S", run)
+    if owner and registry.resolve(owner.group(1)):
+        return None  # "NPR’s Feng": the medium's reporter, the medium is credited
     tokens = run.split()
-    while tokens and tokens[0].casefold().strip(",") in _OPENERS:
-        tokens.pop(0)  # "Namun Mendagri", "Menurut Mualem"
+    while tokens and (tokens[0].casefold().strip(",") in _OPENERS or tokens[0].endswith("-based")
+                      or (len(tokens) > 1 and tokens[0].endswith("ing") and tokens[0][0].isupper())):
+        tokens.pop(0)  # "Namun Mendagri", "Menurut Mualem", "London-based ...", "Questioning Vindman"
     if not tokens or not _is_cap(tokens[-1]) or re.fullmatch(r"\([^)]*\)", tokens[0]):
         return None  # "(NORTHCOM)" alone is the tail of a name cut by the subject parser
     if all(t.casefold() in _CALENDAR or t.casefold().strip(",") in lex.countries for t in tokens):
         return None  # "Friday", "Minggu", "Russia": a day or a country is no speaker
+    if len(tokens) == 1 and tokens[0].endswith("s") and tokens[0][:-1] in lex.titles:
+        return None  # "Presidents say these things": a plural role, nobody named
     run = " ".join(tokens)
+    owner = re.search(r"['’]s\s+(.+)$", run)  # "The We Company’s recently named executive chair Marcelo Claure"
+    if owner:
+        after = owner.group(1).split()
+        name = []
+        while after and _is_cap(after[-1]) and after[-1] not in lex.titles:
+            name.insert(0, after.pop())
+        if 2 <= len(name) <= 4 and after and (not _is_cap(after[-1]) or after[-1] in lex.titles) \
+                and not lex.institution_rx.search(" ".join(name)) and not registry.resolve(" ".join(name)):
+            return Speaker(" ".join(name), "person", cue, " ".join(name))
     stripped = _strip_titles(tokens, lex)
     inst = lex.institution_rx.search(run)
     tail: list[str] = []
@@ -115,8 +97,17 @@ def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | 
                 or tok.casefold() in _CONNECT or not _is_cap(tok):
             break
         tail.insert(0, tok)
+    if "of" in tokens:  # "Senator Bob Corker of Tennessee", "Jane Roe of the University of X": the person speaks
+        i = tokens.index("of")
+        if i >= 2 and all(_is_cap(t) and t not in lex.titles for t in tokens[i - 2:i]) \
+                and not lex.institution_rx.search(" ".join(tokens[:i])):
+            return classify(" ".join(tokens[:i]), lex, registry, cue)
     starts_with_title = tokens[0] in lex.titles and not lex.countries.get(tokens[0].casefold())
-    if inst and not (starts_with_title and tail and inst.start() < run.find(tail[0])):
+    before_tail = tokens[len(tokens) - len(tail) - 1] if tail and len(tail) < len(tokens) else ""
+    titled_name = len(tail) >= 2 and before_tail in lex.titles
+    if before_tail.casefold() in _CONNECT:
+        starts_with_title = False  # "Korean Institute for Marine Safety": the tail ends the institution's name
+    if inst and not ((starts_with_title or titled_name) and tail and inst.start() < run.find(tail[0])):
         name = re.sub(r"^(?:the|The)\s+", "", run)
         return Speaker(name, "institution", cue, name)
     person = tail or stripped
@@ -134,59 +125,32 @@ def _head_run(text: str) -> str:
     return text[: m.start()] if m else text[:80]
 
 
-def _strip_adverbs(toks: list[str]) -> list[str]:
-    while toks:
-        if toks[-1].casefold() in _ADVERBS:
-            toks.pop()
-        elif len(toks) >= 2 and toks[-2].casefold() in _SECARA and toks[-1].islower():
-            del toks[-2:]
-        else:
-            break
-    return toks
+_SPEECH = {"said", "says", "told", "testified", "wrote", "added", "stated", "explained", "argued", "warned", "noted",
+           "insisted", "acknowledged", "claimed", "denied", "announced", "tweeted", "recalled", "confirmed", "described",
+           "replied", "responded", "commented", "asserted", "maintained", "stressed", "emphasized", "admitted"}
+# A clause ends at a sentence mark, not at the period of "Mr." or of an initial ("James B. Comey").
+_CLAUSE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bSen)(?<!\bRep)"
+                         r"(?<!\bGov)(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bProf)(?<!\b[A-Z])[.;:!?\"“”]\s")
 
 
-@functools.lru_cache(maxsize=8)
-def _any_anonymous(patterns: tuple[tuple[re.Pattern, str], ...]) -> re.Pattern | None:
-    """All anonymous-source patterns as one alternation: one fullmatch rules a phrase out instead of one per
-    pattern (a speed-up only: the ordered loop still picks the label). None when they cannot be joined safely."""
-    plain = re.compile("", re.I).flags
-    if any(rx.flags != plain or rx.groups or "(?" in rx.pattern.replace("(?:", "") for rx, _ in patterns):
-        return None
-    try:
-        return re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in patterns), re.I)
-    except re.error:
-        return None
-
-
-def _anonymous_tail(clause: str, lex: Lexicon) -> tuple[str, str] | None:
-    """An anonymous subject that ends right before the verb: "sources familiar with the probe said",
-    "PG&E officials said", "Officials said": (label, phrase as written) for the longest such phrase."""
-    toks = _strip_adverbs(_TOKEN.findall(clause))
-    tail = _PLACE_TAIL.sub("", " ".join(toks[-14:]))  # "Para pejabat di Tel Aviv mengatakan"
-    any_rx = _any_anonymous(lex.anonymous)
-    for m in re.finditer(r"(?:^|(?<=\s))\S", tail):
-        phrase = tail[m.start():]
-        if not phrase[:1].isalpha() and not phrase[:1].isdigit():
-            continue
-        p = _DETERMINERS.sub("", phrase)
-        if any_rx is not None and not any_rx.fullmatch(p):
-            continue
-        for rx, label in lex.anonymous:
-            if rx.fullmatch(p):
-                nat = _nationality(phrase, lex)
-                return f"{nat} {label}".strip(), phrase
-    return None
-
-
-def _tail_run(prefix: str) -> str:
+def _tail_run(prefix: str, lex: Lexicon | None = None, speech: bool = True) -> str:
     """The capitalised run that ends `prefix` (the subject right before a verb)."""
     prefix = re.sub(r"\s*[—–]\s*[^—–]{2,90}[—–]\s*$", "", prefix.rstrip())  # "Witkoff—utusan khusus—said"
     prefix = prefix.rstrip(" —–")
     toks = _strip_adverbs(_TOKEN.findall(prefix))
+    if speech and len(toks) >= 2 and toks[-1] == "who" and toks[-2].endswith(","):
+        toks = _strip_adverbs(toks[:-1])  # "James Comey, who later testified": the relative clause's subject
+        toks[-1] = toks[-1].rstrip(",")
+        if re.search(r",\s[^,]{2,90}$", " ".join(toks)):
+            toks[-1] += ","  # "Donna Brazile, the former chairwoman, who wrote": apposition first
     prefix = " ".join(toks)
-    app = re.match(r"^(.*\S),\s[^,]{2,90},$", prefix)  # "Tokayev, the president, said"
+    app = re.match(r"^(.*\S),\s([^,]{2,90}),$", prefix)  # "Tokayev, the president, said"
     if app:
         toks = _TOKEN.findall(app.group(1))
+        named = _TOKEN.findall(app.group(2))
+        if lex and 2 <= len(named) <= 5 and all(_is_cap(t) for t in named) \
+                and any(t not in lex.titles and t.casefold() not in lex.countries for t in named):
+            toks = named  # "Kepala Polisi Teheran, Jenderal Hossein Rahimi, membantah": the name is the apposition
     run: list[str] = []
     for tok in reversed(toks):
         if tok.endswith((",", ".", ";", ":", "\"", "”", "“")) and run:
@@ -215,6 +179,55 @@ def _appositive(phrase: str, rest: str, lex: Lexicon, registry: Registry) -> str
     return phrase
 
 
+# "a WeWork spokesperson", "PG&E officials", "said an Acme representative": the organisation speaks through people
+# the article does not name. A country's officials stay anonymous ("US officials"), and so does a medium's staff.
+_ORG_VOICE = re.compile(r"^(?:(?:a|an|the|one|two|several|seorang|para)\s+)?(?P<org>(?:[A-Z][\w&.’'-]*\s+){1,4}?)"
+                        r"(?:spokes(?:man|woman|person|people)|officials|representatives?|executives)$")
+# "the US military said", "militer Israel mengatakan": a country's body named by a common noun.
+_COUNTRY_BODY = re.compile(r"(?:^|\s)(?:(?:the|The)\s+)?(?:(?P<c1>[A-Z][\w.]*(?:\s[A-Z]\w+)?)\s+(?P<n1>military|government|"
+                           r"army|navy|police|cabinet)|(?P<n2>militer|pemerintah|kepolisian|polisi|tentara)\s+"
+                           r"(?P<c2>[A-Z]\w+(?:\s[A-Z]\w+)?))$")
+_QUESTION = {"why", "what", "how", "where", "when", "which", "whatever", "whoever", "one"}
+_BODY_EN = {"militer": "military", "pemerintah": "government", "kepolisian": "police", "polisi": "police",
+            "tentara": "military"}
+# "according to data from MarketAxess": the body that published the figures speaks.
+_DATA_FROM = re.compile(r"^(?:(?:data|figures|estimates|records|(?:an?\s+)?(?:\d{4}\s+)?(?:statement|survey|poll|study|"
+                        r"analysis)s?)\s+"
+                        r"(?:from|by|of)\s+)(?=[A-Z])", re.I)
+
+
+def _org_voice(phrase: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | None:
+    toks = phrase.split()
+    m = next((m for k in range(min(len(toks), 6), 1, -1) if (m := _ORG_VOICE.match(" ".join(toks[-k:])))), None)
+    if not m:
+        return None
+    org = m.group("org").strip()
+    words = org.split()
+    if any(w.casefold() in lex.countries for w in words) or words[0] in lex.titles or registry.resolve(org) \
+            or words[0].casefold() in _OPENERS or words[0].casefold() in _QUANTIFIERS:
+        return None
+    return Speaker(org, "institution", cue, org)
+
+
+def _country_body(clause: str, lex: Lexicon, cue: str) -> Speaker | None:
+    m = _COUNTRY_BODY.search(clause.rstrip(" ,"))
+    if not m:
+        return None
+    written = m.group("c1") or m.group("c2")
+    country = lex.countries.get(written.casefold())
+    if not country:
+        return None
+    noun = m.group("n1") or _BODY_EN[m.group("n2").casefold()]
+    name = f"{lex.demonyms.get(country, country)} {noun}"
+    return Speaker(name, "institution", cue, name)
+
+
+def _journalist_of_medium(after: str, registry: Registry) -> bool:
+    """"according to Jane Roe of the New York Times": a reporter stands for the medium, which is credited."""
+    m = re.search(r"\s+(?:of|from|dari)\s+((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})", after)
+    return bool(m) and any(registry.resolve(" ".join(m.group(1).split()[:k])) for k in range(5, 0, -1))
+
+
 def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
     found: list[Speaker] = []
 
@@ -225,6 +238,10 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
     for m in lex.inverted_rx.finditer(text):
         cue = m.group().strip(" ,\"”’'—–-")
         phrase = _head_run(text[m.end():])
+        voice = _org_voice(phrase, lex, registry, cue)
+        if voice:
+            add(voice)
+            continue
         label = _anonymous(phrase, lex)
         if label:
             add(Speaker(label, "anonymous", cue, phrase))
@@ -238,6 +255,8 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
         phrase = _head_run(text[m.end():])
         if lex.anaphora_rx.match(text, m.start()):
             continue
+        if m.group().casefold().startswith("according"):
+            phrase = _DATA_FROM.sub("", phrase)
         label = _anonymous(phrase, lex)
         if not label and m.group()[:2].casefold() == "di" and not _is_cap(phrase.split()[0] if phrase.split() else ""):
             continue  # passive "disampaikan selama KTT": no agent named
@@ -245,16 +264,25 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
             phrase = _appositive(phrase, text[m.end() + len(phrase):], lex, registry)
         if label:
             add(Speaker(label, "anonymous", m.group().strip(), phrase))
-        else:
+        elif not _journalist_of_medium(text[m.end():m.end() + len(phrase) + 60], registry):
             add(classify(phrase, lex, registry, m.group().strip()))
     for m in lex.verbs_rx.finditer(text):
         prefix = text[: m.start()]
-        clause = re.split(r"[.;:!?\"“”]\s", prefix + " ")[-1]
-        run = _tail_run(clause)
+        if re.search(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+|also\s+|not\s+)?$", prefix) \
+                and m.group().split()[0].casefold() in {"told", "asked", "informed", "quoted", "cited"}:
+            continue  # "Gates was also told to surrender": the subject was told, it did not tell
+        clause = _CLAUSE_END.split(prefix + " ")[-1]
+        run = _tail_run(clause, lex, m.group().split()[0].casefold() in _SPEECH)
         anon = _anonymous_tail(clause, lex)
+        voice = _org_voice(clause, lex, registry, m.group()) if anon else None
+        voice = voice or (_country_body(clause, lex, m.group()) if not anon else None)
+        if voice:
+            add(voice)
+            continue
         if anon and _POLL.search(clause[: clause.rfind(anon[1].split()[0])] if anon[1] in clause else ""):
             anon = None  # "56 persen warga berpendapat": a poll's share, not a source
-        if anon and (not run or run in anon[1]):  # "Officials said", "two people familiar with it said"
+        placed = anon and run and re.search(rf"\s(?:di|dalam|in|from|dari|at)\s+{re.escape(run)}\s*$", clause)
+        if anon and (not run or run in anon[1] or placed):  # "Officials said", "Para pejabat di Tel Aviv mengatakan"
             add(Speaker(anon[0], "anonymous", m.group(), anon[1]))
             continue
         sp = classify(run, lex, registry, m.group()) if run else None
@@ -271,4 +299,5 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
         text, re.I):
         label = _anonymous(text, lex, anchored=False) or "anonymous source"
         add(Speaker(label, "anonymous", "anonymity", text))
-    return found
+    # a named speaker is written with a capital ("kantor berita Iran" and "tersebut muncul ..." are no names)
+    return [f for f in found if f.kind == "anonymous" or _is_cap(f.name) or f.name[:1].isdigit()]

@@ -21,7 +21,10 @@ a headline) gets one headline claim, and a statement of one of its articles belo
 3. it relays the same report as an asserting statement in the same article: the same media chain before the
    article ("Menurut laporan tersebut, ..." after "Axios reported, Anadolu quoted" inherits Axios -> Anadolu), so
    the anonymous official who named Kazakhstan to Axios joins the diplomatic source of that Axios report;
-4. it is linked by the rules above (same wording, same report relayed across articles of the story) to a member.
+4. it is the credit of an asserting lead: the article's first sentence states the headline with no source, and a
+   bare media credit follows at once ("Kabar ini dilaporkan oleh media Axios dan dikutip oleh Anadolu", "CNN
+   reported the news"): the headline came through that report, so rule 3 then brings in the report's sources;
+5. it is linked by the rules above (same wording, same report relayed across articles of the story) to a member.
 Relayed-report links stay within one story: Trump via Reuters on a trade deal is not Trump via Reuters on the
 Abraham Accords. Articles of a story that carry no member are listed at 0 hops (and flagged unattributed); a story
 with no member at all still gets its headline claim, carried at 0 hops.
@@ -114,12 +117,25 @@ def _report(c: Chain) -> tuple[str | None, ...]:
     return tuple(c.path[:-1] if c.origin_kind in MEDIA else c.path[1:-1])
 
 
-def _headline_members(chains: Sequence[Chain], sim: Similarity, story_of: dict[str, Story]) -> dict[int, list[int]]:
-    """Per story, the statements that carry its headline (rules 1-3 of the module docstring)."""
+def _credits_lead(c: Chain, body: str, story: Story, s: Settings) -> bool:
+    """Rule 4: a bare media credit within the two opening sentences of an article whose lead asserts the headline."""
+    if c.origin_kind not in MEDIA or not c.hops or not body:
+        return False
+    first = lead(body)
+    if not story.asserts(content_words(first, s.stopwords, s.min_word)):
+        return False
+    where = body.find(c.hops[0].evidence)
+    return 0 <= where <= len(first) + 1 + len(lead(body[len(first) + 1 :]))
+
+
+def _headline_members(
+    chains: Sequence[Chain], sim: Similarity, story_of: dict[str, Story], bodies: dict[str, str], s: Settings
+) -> dict[int, list[int]]:
+    """Per story, the statements that carry its headline (rules 1-4 of the module docstring)."""
     asserting: dict[int, list[int]] = defaultdict(list)
     for i, c in enumerate(chains):
         st = story_of.get(c.article_id)
-        if st is not None and st.asserts(sim.raw[i]):
+        if st is not None and (st.asserts(sim.raw[i]) or _credits_lead(c, bodies.get(c.article_id, ""), st, s)):
             asserting[st.number].append(i)
     # Within one article: the voices that assert it, and the reports that an asserting statement came through.
     seeds = [chains[i] for ids in asserting.values() for i in ids]
@@ -174,7 +190,7 @@ def group_claims(
             for i in members[1:]:
                 union.join(members[0], i)
     heads: dict[int, int] = {}
-    for number, members in sorted(_headline_members(chains, sim, story_of).items()):
+    for number, members in sorted(_headline_members(chains, sim, story_of, bodies, s).items()):
         for i in members[1:]:
             union.join(members[0], i)
         heads[union.find(members[0])] = number

@@ -12,14 +12,17 @@ COLUMNS = ["claim", "article", "outlet", "hops", "origin", "origin_kind", "chain
 
 
 def audit_rows(report: Report) -> list[list[str]]:
-    rows = []
+    """One row per distinct (claim, article, chain): two statements by the same route are one hop record."""
+    rows: list[list[str]] = []
     for cl in report.claims:
         for ca in cl.articles:
             if not ca.chains:
                 rows.append([cl.id, ca.article_id, ca.outlet or "", "0", "(unattributed)", "", "", cl.label])
             for c in ca.chains:
                 chain = " > ".join(n or "(this article)" for n in c.path)
-                rows.append([cl.id, ca.article_id, ca.outlet or "", str(c.length), c.origin, c.origin_kind, chain, cl.label])
+                row = [cl.id, ca.article_id, ca.outlet or "", str(c.length), c.origin, c.origin_kind, chain, cl.label]
+                if row not in rows[-len(ca.chains) :]:
+                    rows.append(row)
     return rows
 
 

@@ -1,0 +1,70 @@
+"""Institutions named by a common noun that points back: "the ministry said", "kementerian itu mengatakan",
+"a company spokesperson said". Resolved only when the article leaves one candidate: exactly one name with a head of
+that type written before ("Ministry of Energy"), or, for nouns without heads ("the company", "the utility"),
+exactly one institution quoted before. Personal pronouns ("he said", "katanya") point to the person quoted last,
+in the same paragraph or the one before."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .lexicon import Lexicon
+from .normalise import canonical_institution
+
+
+@functools.lru_cache(maxsize=4)
+def _subject_rx(nouns: tuple[str, ...]) -> re.Pattern:
+    alt = "|".join(map(re.escape, nouns))
+    return re.compile(rf"(?<![\w])(?:(?:the|an?)\s+({alt})(?:['’]s)?(?:\s+spokes(?:man|woman|person))?|(?:pihak\s+)?({alt})"
+                      rf"\s+(?:itu|tersebut))\s+(?:(?:also|juga|kemudian|later)\s+)?$", re.I)
+
+
+@functools.lru_cache(maxsize=64)
+def _named_rx(heads: tuple[str, ...]) -> re.Pattern:
+    alt = "|".join(map(re.escape, heads))
+    word = r"[A-Z][\w&'’.-]*"
+    # "and"/"dan" joins the words of one name ("Komunikasi dan Informatika"), not two names ("X and the Ministry of Y")
+    link = rf"(?:(?:of|for|on)\s+(?:the\s+)?|(?:dan|and)\s+(?!(?:{alt})\b))"
+    return re.compile(rf"(?:{word}\s+{link}?)*(?:{alt})\b(?:\s+{link}?{word})*")
+
+
+def pointed_noun(text: str, lex: Lexicon) -> tuple[str, str] | None:
+    """(noun, verb) when a sentence's subject is a pointing common noun."""
+    if not lex.institution_types:
+        return None
+    rx = _subject_rx(tuple(sorted(lex.institution_types, key=len, reverse=True)))
+    for v in lex.verbs_rx.finditer(text):
+        m = rx.search(text[: v.start()])
+        if m:
+            return (m.group(1) or m.group(2)).casefold(), v.group()
+    return None
+
+
+def resolve(noun: str, before: str, quoted: list[str], lex: Lexicon) -> str | None:
+    heads = lex.institution_types.get(noun)
+    if heads is None:
+        return None
+    if not heads:
+        return quoted[0] if len(set(quoted)) == 1 else None
+    found = {re.sub(r"^(?:The|A|An|Pihak)\s+", "", m.group().strip()) for m in _named_rx(heads).finditer(before)}
+    names = {n for n in found if " " in n}
+    canon = {canonical_institution(n, lex) for n in names}
+    return max(names, key=len) if len(canon) == 1 else None
+
+
+# "..., he said." / "He added that ..." / "..., katanya." / "Ia menegaskan ...": a person speaks again.
+_PRONOUN_INVERTED = re.compile(r"[,\"”’]\s*(?:(?:he|she)\s+(?:said|says|added|told|explained|continued|wrote)|"
+                               r"said\s+(?:he|she)|(?:kata|ujar|tutur|ucap|jelas|tegas|imbuh|tambah|lanjut|ungkap|"
+                               r"terang|papar|sebut)(?:nya|\s+(?:dia|ia|beliau)))\b", re.I)
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:He|She|Ia|Dia|Beliau)\s+(?:(?:also|later|then|further|juga|kemudian|lalu|pun)\s+)?$")
+
+
+def pronoun_cue(text: str, lex: Lexicon) -> str | None:
+    m = _PRONOUN_INVERTED.search(text)
+    if m:
+        return m.group().strip(" ,\"”’")
+    for v in lex.verbs_rx.finditer(text):
+        if _PRONOUN_SUBJECT.match(text[: v.start()]):
+            return v.group()
+    return None

@@ -1,0 +1,123 @@
+"""Anonymous sources: recognising an unnamed speaker ("sources familiar with the probe said", "kata pejabat AS"),
+labelling it with its nationality, number and an official's body, and telling a back-reference ("the official said",
+"kata pejabat tersebut") from a new source."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .lexicon import Lexicon
+from .words import _CALENDAR, _QUANTIFIERS, _TOKEN, _strip_adverbs
+
+if TYPE_CHECKING:  # annotation only: speakers imports this module
+    from .speakers import Speaker
+
+_DETERMINERS = re.compile(r"^(?:namun|tetapi|sementara itu|selain itu|but|however|and|meanwhile|also|then|the|a|an)\b[, ]*",
+                          re.I)
+_PLACE_TAIL = re.compile(r"\s+(?:di|dalam|in|from|dari|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}$")
+
+
+def _nationality(text: str, lex: Lexicon) -> str:
+    for tok in re.findall(r"[A-Z][\w.]*(?:\s[A-Z]\w+)?", text):
+        country = next((c for c in (lex.countries.get(tok.casefold()), *map(lex.countries.get, tok.casefold().split()))
+                        if c), None)
+        if country:
+            return {"United States": "US", "United Kingdom": "UK"}.get(country, country)
+    return ""
+
+
+# A group of sources is another source than one of its members: "two people familiar with the matter" and "a person
+# familiar with the matter" are listed apart by readers (and by the gold), so the label keeps the number.
+_PLURAL = re.compile(r"\b(?:para|sejumlah|beberapa|dua|tiga|empat|lima|banyak|two|three|four|five|several|some|many|"
+                     r"\w+-\w+)\b|\b(?:officials|sources|people|persons|individuals|employees|officers|aides|diplomats|"
+                     r"insiders|witnesses|residents|protesters|users|commenters|analysts|experts|observers|"
+                     r"economists|critics|advocates|activists)\b", re.I)
+
+
+def _label(nat: str, label: str, phrase: str, lex: Lexicon | None = None) -> str:
+    if label == "source" and re.search(r"\b(?:people|persons|individuals|employees)\b", phrase, re.I):
+        label = "sources"
+    elif _PLURAL.search(phrase) and not label.endswith("s") and " " not in label:
+        label += "s"
+    org = _affiliation(phrase, lex) if lex and label.startswith("official") else ""
+    return f"{nat} {label}{f' ({org})' if org else ''}".strip()
+
+
+def _affiliation(phrase: str, lex: Lexicon) -> str:
+    """"seorang pejabat Departemen Pertahanan", "a Pentagon official": the body an unnamed official belongs to, so
+    two officials of different bodies stay two sources (countries give the nationality instead)."""
+    words = [w.strip("(),") for w in phrase.split()[1:] if w[:1].isupper()] if re.match(r"(?i)(?:\w+ )?pejabat\b",
+                                                                                       phrase) else []
+    if not words:
+        m = re.search(r"((?:[A-Z][\w.&-]*\s+){1,3})officials?\b", phrase)
+        words = m.group(1).split() if m else []
+    words = [w for w in words if w.casefold() not in lex.countries and w.casefold() not in _CALENDAR
+             and w.casefold() not in _QUANTIFIERS and w not in {"Senior", "Top", "Former", "A", "An", "The", "One"}]
+    return " ".join(words) if words and lex.institution_rx.search(" ".join(words)) else ""
+
+
+def _is_country_or_title(rest: str, lex: Lexicon) -> bool:
+    word = rest.split()[0].strip(",.;:()") if rest.split() else ""
+    return word.casefold() in lex.countries or word in lex.titles
+
+
+_AFTER_OFFICIAL = {"said", "says", "told", "who", "familiar", "with", "in", "at", "from", "of", "for", "speaking", "briefed",
+                   "close", "involved", "on", "added", "also", "later", "and", "wrote", "confirmed", "yang", "di", "dari",
+                   "kepada", "mengatakan"}
+
+
+def _anonymous(phrase: str, lex: Lexicon, anchored: bool = True) -> str | None:
+    p = _DETERMINERS.sub("", phrase.strip())
+    rows = lex.anonymous
+    if not anchored:  # anywhere in a sentence: the source named first, whatever its pattern's rank
+        hits = [(m.start(), i) for i, (rx, _) in enumerate(rows) if (m := rx.search(p)) and m.group().strip()]
+        rows = tuple(rows[i] for _, i in sorted(hits)[:1])
+    for rx, label in rows:
+        m = rx.match(p) if anchored else rx.search(p)
+        if m and anchored and re.match(r"\s+[A-Z][a-z]", p[m.end():]) and not _is_country_or_title(p[m.end():], lex):
+            return None  # "kata analis Budi Hartono": a named person after the role word
+        nxt = re.match(r"\s+([\w’']+)", p[m.end():]) if m and re.search(r"\bofficial$", m.group()) else None
+        if nxt and nxt.group(1).casefold() not in _AFTER_OFFICIAL:
+            return None  # "according to the official White House transcript": an adjective, not a person
+        if m and m.group().strip() and (not anchored or len(p) - m.end() < 40):
+            nat = _nationality(m.group(), lex)
+            return _label(nat, label, m.group(), lex)
+    return None
+
+
+def _anonymous_tail(clause: str, lex: Lexicon) -> tuple[str, str] | None:
+    """An anonymous subject that ends right before the verb: "sources familiar with the probe said",
+    "PG&E officials said", "Officials said": (label, phrase as written) for the longest such phrase."""
+    toks = _strip_adverbs(_TOKEN.findall(clause))
+    tail = _PLACE_TAIL.sub("", " ".join(toks[-14:]))  # "Para pejabat di Tel Aviv mengatakan"
+    for m in re.finditer(r"(?:^|(?<=\s))\S", tail):
+        phrase = tail[m.start():]
+        if not phrase[:1].isalpha() and not phrase[:1].isdigit():
+            continue
+        p = _DETERMINERS.sub("", phrase)
+        for rx, label in lex.anonymous:
+            if rx.fullmatch(p):
+                nat = _nationality(phrase, lex)
+                return _label(nat, label, phrase, lex), phrase
+    return None
+
+
+_BACK_REFERENCE = re.compile(r"^\W*(?:the|these|those|that|this)\b|\b(?:tersebut|itu|ini)\b", re.I)
+
+
+def anonymous_anaphora(sp: Speaker, earlier: list[str]) -> str:
+    """"the official said", "kata pejabat tersebut": the anonymous source named before with the same head, not a new
+    one; a first mention (or "another official") stays itself."""
+    if re.search(r"\b(?:another|lain(?:nya)?)\b", sp.raw, re.I):
+        n = sum(1 for e in earlier if e.endswith(sp.name))
+        return f"another {sp.name}" if n == 1 else f"{sp.name} ({n + 1})" if n else sp.name
+    if not _BACK_REFERENCE.search(sp.raw):
+        # "Para pejabat mengatakan" after "para pejabat AS": a barer description of the source named before
+        return next((e for e in reversed(earlier) if " " not in sp.name and e.endswith(f" {sp.name}")), sp.name)
+    head = _head(sp.name)
+    return next((e for e in reversed(earlier) if _head(e) == head), sp.name)
+
+
+def _head(label: str) -> str:
+    return re.sub(r"\s*\([^)]*\)$", "", label).split()[-1].rstrip("s")
