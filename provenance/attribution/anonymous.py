@@ -4,6 +4,7 @@ labelling it with its nationality, number and an official's body, and telling a 
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -86,16 +87,32 @@ def _anonymous(phrase: str, lex: Lexicon, anchored: bool = True) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=8)
+def _any_anonymous(patterns: tuple[tuple[re.Pattern, str], ...]) -> re.Pattern | None:
+    """All anonymous-source patterns as one alternation: one fullmatch rules a phrase out instead of one per
+    pattern (speed only: the ordered loop still picks the label). None when they cannot be joined safely."""
+    plain = re.compile("", re.I).flags
+    if any(rx.flags != plain or rx.groups for rx, _ in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in patterns), re.I)
+    except re.error:
+        return None
+
+
 def _anonymous_tail(clause: str, lex: Lexicon) -> tuple[str, str] | None:
     """An anonymous subject that ends right before the verb: "sources familiar with the probe said",
     "PG&E officials said", "Officials said": (label, phrase as written) for the longest such phrase."""
     toks = _strip_adverbs(_TOKEN.findall(clause))
     tail = _PLACE_TAIL.sub("", " ".join(toks[-14:]))  # "Para pejabat di Tel Aviv mengatakan"
+    any_rx = _any_anonymous(lex.anonymous)
     for m in re.finditer(r"(?:^|(?<=\s))\S", tail):
         phrase = tail[m.start():]
         if not phrase[:1].isalpha() and not phrase[:1].isdigit():
             continue
         p = _DETERMINERS.sub("", phrase)
+        if any_rx is not None and not any_rx.fullmatch(p):
+            continue
         for rx, label in lex.anonymous:
             if rx.fullmatch(p):
                 nat = _nationality(phrase, lex)
