@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -55,6 +56,9 @@ def _sqlite_readonly(url: str) -> bool:
     return make_url(url).query.get("mode") == "ro"
 
 
+_WAL_TRIES = 40  # about 40 s of waiting in all
+
+
 def _on_sqlite_connect(dbapi_conn, _record) -> None:
     # pysqlite's own transaction handling starts a transaction only before a write, so the reads of one
     # session each saw a different state of the file; we issue BEGIN ourselves (see _on_sqlite_begin).
@@ -63,12 +67,19 @@ def _on_sqlite_connect(dbapi_conn, _record) -> None:
     # WAL lets a trace read a consistent snapshot while an ingest writes; the busy timeout lets two
     # writers take turns instead of failing with "database is locked".
     cur.execute("PRAGMA busy_timeout=30000")
-    try:
-        cur.execute("PRAGMA journal_mode=WAL")
-    except sqlite3.OperationalError as exc:
-        # A read-only database (mode=ro, a read-only file) can still be read in its own journal mode.
-        if "readonly" not in str(exc):
-            raise
+    # Switching a new file to WAL needs an exclusive lock, and SQLite answers "database is locked" at once,
+    # without its busy handler, while another process creates the same file: wait and try again.
+    for attempt in range(_WAL_TRIES):
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError as exc:
+            # A read-only database (mode=ro, a read-only file) can still be read in its own journal mode.
+            if "readonly" in str(exc):
+                break
+            if "locked" not in str(exc) or attempt == _WAL_TRIES - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()

@@ -23,6 +23,11 @@ class InputError(ProvenanceError):
         self.problem = problem
         super().__init__(f"{source}: {problem}")
 
+    def __reduce__(self):
+        # Parallel ingest sends a failed read between processes; the default pickling would call
+        # InputError(message) and fail in the worker.
+        return (type(self), (self.source, self.problem))
+
 
 class RuleError(ProvenanceError):
     """A packaged or user-supplied rule, cue or registry file is malformed."""

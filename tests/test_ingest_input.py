@@ -167,3 +167,12 @@ def test_unknown_export_format(db, tmp_path):
     _seed(db, tmp_path)
     result = run_cli("--db", db, "export", "--format", "xml")
     _one_error_line(result, "xml")
+
+
+def test_input_errors_cross_process_boundaries():
+    import pickle
+
+    from provenance.errors import InputError
+
+    err = pickle.loads(pickle.dumps(InputError("a.txt", "binary file")))
+    assert (err.source, err.problem, str(err)) == ("a.txt", "binary file", "a.txt: binary file")
