@@ -43,7 +43,8 @@ def map_article(cleaned: Cleaned, registry: Registry | None = None, *, outlet: s
     own_name = own.outlet.name if own.outlet else own.written
     st = chains.State(own_name=own_name)
     body = cleaned.body
-    view = _EMPHASIS.sub(lambda m: " " * len(m.group()), body)
+    # (no "*" or "_" in the body: nothing to blank, the regex scan is skipped; speed only)
+    view = _EMPHASIS.sub(lambda m: " " * len(m.group()), body) if "*" in body or "_" in body else body
     sents = sentences.split(view)
     _removed_credits(st, cleaned, registry, lex, own_names)
     if own.wire:

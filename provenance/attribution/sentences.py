@@ -11,6 +11,7 @@ _ABBREV = {
     "u.s", "u.n", "u.k", "no", "inc", "corp", "co", "ltd", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "dll", "dsb", "tsb", "yth", "h", "hj", "ir", "drs", "mt", "ft", "adm", "cmdr", "pt", "tbk", "e.g", "i.e", "etc", "approx", "d.c",
 }
+_LAST_TOKEN = re.compile(r"(\S+)$")
 _END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
@@ -33,7 +34,7 @@ def split(body: str) -> list[Sentence]:
         first = True
         for m in _END.finditer(line):
             head = line[start : m.start()]
-            last = re.search(r"(\S+)$", head)
+            last = _LAST_TOKEN.search(head)
             token = last.group(1).casefold().rstrip(".") if last else ""
             if token in _ABBREV or (len(token) == 1 and token.isalpha()):
                 continue

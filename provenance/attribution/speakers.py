@@ -12,6 +12,20 @@ from .anonymous import _anonymous, _anonymous_tail
 from .lexicon import Lexicon
 from .words import _CALENDAR, _QUANTIFIERS, _TOKEN, _strip_adverbs
 
+# Patterns compiled once (speed only: the same patterns the functions below once passed to re.* per call).
+_PAREN = re.compile(r"\([^)]*\)")
+_SITE_LEAD = re.compile(r"^\S*\.(?:com|co\.id|id)\s*[-–—]+\s*")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_CONTRACTION_END = re.compile(r"['’](?:ve|re|s|m|d|ll)$")
+_WORD_END = re.compile(r"[\w)]$")
+_THE_LEAD = re.compile(r"^the\s+", re.I)
+_DASH_ASIDE = re.compile(r"\s*[—–]\s*[^—–]{2,90}[—–]\s*$")
+_APPOSITION = re.compile(r"^(.*\S),\s([^,]{2,90}),$")
+_PAREN_INITIALS = re.compile(r"\([A-Za-z.]+\)")
+_PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+|also\s+|not\s+)?$")
+_ANONYMITY = re.compile(r"\b(?:anonymity|anonymously|secara anonim|tanpa menyebut(?:kan)? nama|enggan disebut(?:kan)? namanya)\b",
+                        re.I)
+
 # Subject phrases stop at punctuation or at a word that starts the rest of the clause.
 _STOP = re.compile(
     r"[,.;:!?\"“”]|kepada(?=[A-Z])|\s(?:kepada|dalam|selama|sejak|untuk|di|saat|ketika|pada|seperti|sebagaimana|yang|melalui|usai|setelah|sambil|"
@@ -48,22 +62,22 @@ def _is_cap(tok: str) -> bool:
 def _strip_titles(tokens: list[str], lex: Lexicon) -> list[str]:
     i = 0
     while i < len(tokens) and (tokens[i].strip("(),") in lex.titles or tokens[i].casefold() in _CONNECT
-                               or re.fullmatch(r"\([^)]*\)", tokens[i])):
+                               or _PAREN.fullmatch(tokens[i])):
         i += 1
-    return [t for t in tokens[i:] if not re.fullmatch(r"\([^)]*\)", t)]
+    return [t for t in tokens[i:] if not _PAREN.fullmatch(t)]
 
 
 def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | None:
     """A capitalised name run -> person or institution (or None: pronoun, medium, place, title only)."""
-    run = re.sub(r"^\S*\.(?:com|co\.id|id)\s*[-–—]+\s*", "", run.strip(" ,.'’\"“”"))  # "KOMPAS.com- Kepala ..."
-    run = re.sub(r"['’]s$", "", run)
-    first = re.sub(r"['’](?:ve|re|s|m|d|ll)$", "", run.split()[0]).casefold() if run else ""
+    run = _SITE_LEAD.sub("", run.strip(" ,.'’\"“”"))  # "KOMPAS.com- Kepala ..."
+    run = _POSSESSIVE_END.sub("", run)
+    first = _CONTRACTION_END.sub("", run.split()[0]).casefold() if run else ""
     if not run or run.casefold() in lex.pronouns or first in lex.pronouns or first in _QUESTION:
         return None  # "We’ve", "Why Can’t Taylor Swift ...": a pronoun or a headline's question, no name
-    if "=" in run or not re.search(r"[\w)]$", run):
+    if "=" in run or not _WORD_END.search(run):
         return None  # "XAU=", "So-": a ticker or a cut word
         return None
-    if registry.resolve(run) or registry.resolve(re.sub(r"^the\s+", "", run, flags=re.I)):
+    if registry.resolve(run) or registry.resolve(_THE_LEAD.sub("", run)):
         return None
     owner = re.match(r"^(.+?)['’]s\s+\S", run)
     if owner and registry.resolve(owner.group(1)):
@@ -72,7 +86,7 @@ def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | 
     while tokens and (tokens[0].casefold().strip(",") in _OPENERS or tokens[0].endswith("-based")
                       or (len(tokens) > 1 and tokens[0].endswith("ing") and tokens[0][0].isupper())):
         tokens.pop(0)  # "Namun Mendagri", "Menurut Mualem", "London-based ...", "Questioning Vindman"
-    if not tokens or not _is_cap(tokens[-1]) or re.fullmatch(r"\([^)]*\)", tokens[0]):
+    if not tokens or not _is_cap(tokens[-1]) or _PAREN.fullmatch(tokens[0]):
         return None  # "(NORTHCOM)" alone is the tail of a name cut by the subject parser
     if all(t.casefold() in _CALENDAR or t.casefold().strip(",") in lex.countries for t in tokens):
         return None  # "Friday", "Minggu", "Russia": a day or a country is no speaker
@@ -135,7 +149,7 @@ _CLAUSE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJ
 
 def _tail_run(prefix: str, lex: Lexicon | None = None, speech: bool = True) -> str:
     """The capitalised run that ends `prefix` (the subject right before a verb)."""
-    prefix = re.sub(r"\s*[—–]\s*[^—–]{2,90}[—–]\s*$", "", prefix.rstrip())  # "Witkoff—utusan khusus—said"
+    prefix = _DASH_ASIDE.sub("", prefix.rstrip())  # "Witkoff—utusan khusus—said"
     prefix = prefix.rstrip(" —–")
     toks = _strip_adverbs(_TOKEN.findall(prefix))
     if speech and len(toks) >= 2 and toks[-1] == "who" and toks[-2].endswith(","):
@@ -144,7 +158,7 @@ def _tail_run(prefix: str, lex: Lexicon | None = None, speech: bool = True) -> s
         if re.search(r",\s[^,]{2,90}$", " ".join(toks)):
             toks[-1] += ","  # "Donna Brazile, the former chairwoman, who wrote": apposition first
     prefix = " ".join(toks)
-    app = re.match(r"^(.*\S),\s([^,]{2,90}),$", prefix)  # "Tokayev, the president, said"
+    app = _APPOSITION.match(prefix)  # "Tokayev, the president, said"
     if app:
         toks = _TOKEN.findall(app.group(1))
         named = _TOKEN.findall(app.group(2))
@@ -155,7 +169,7 @@ def _tail_run(prefix: str, lex: Lexicon | None = None, speech: bool = True) -> s
     for tok in reversed(toks):
         if tok.endswith((",", ".", ";", ":", "\"", "”", "“")) and run:
             break
-        if _is_cap(tok) or (run and tok.casefold() in _CONNECT) or re.fullmatch(r"\([A-Za-z.]+\)", tok):
+        if _is_cap(tok) or (run and tok.casefold() in _CONNECT) or _PAREN_INITIALS.fullmatch(tok):
             run.insert(0, tok)
             continue
         break
@@ -268,8 +282,8 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
             add(classify(phrase, lex, registry, m.group().strip()))
     for m in lex.verbs_rx.finditer(text):
         prefix = text[: m.start()]
-        if re.search(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+|also\s+|not\s+)?$", prefix) \
-                and m.group().split()[0].casefold() in {"told", "asked", "informed", "quoted", "cited"}:
+        if m.group().split()[0].casefold() in {"told", "asked", "informed", "quoted", "cited"} \
+                and _PASSIVE_END.search(prefix):  # the cheap test first (speed only)
             continue  # "Gates was also told to surrender": the subject was told, it did not tell
         clause = _CLAUSE_END.split(prefix + " ")[-1]
         run = _tail_run(clause, lex, m.group().split()[0].casefold() in _SPEECH)
@@ -294,9 +308,7 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
             sp = Speaker(sp.name, "institution", sp.cue, sp.raw)  # "SoftBank said in a statement"
         add(sp)
     # "... who spoke on condition of anonymity", "yang berbicara secara anonim": anonymous even without a subject.
-    if not any(s.kind == "anonymous" for s in found) and re.search(
-        r"\b(?:anonymity|anonymously|secara anonim|tanpa menyebut(?:kan)? nama|enggan disebut(?:kan)? namanya)\b",
-        text, re.I):
+    if not any(s.kind == "anonymous" for s in found) and _ANONYMITY.search(text):
         label = _anonymous(text, lex, anchored=False) or "anonymous source"
         add(Speaker(label, "anonymous", "anonymity", text))
     # a named speaker is written with a capital ("kantor berita Iran" and "tersebut muncul ..." are no names)

@@ -47,9 +47,14 @@ class Entry:
     strict: tuple[str, ...] = ()  # aliases that only count right after a cue ("AA", "X")
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+_BARE = re.compile(r"^(?:the\s+|www\.)", re.I)
+
+
+@functools.lru_cache(maxsize=8192)  # the same speaker and outlet names are looked up over and over (speed only)
 def _key(name: str) -> str:
     """Lookup key: case-, space- and punctuation-insensitive ("Kompas.com" == "kompas com" == "KOMPAS.COM")."""
-    return re.sub(r"[\W_]+", "", name.casefold())
+    return _NON_WORD.sub("", name.casefold())
 
 
 class Registry:
@@ -71,7 +76,7 @@ class Registry:
         entry = self._by_alias.get(_key(name))
         if entry is None:
             # "The Guardian" vs "Guardian", "www.reuters.com" vs "reuters.com"
-            bare = re.sub(r"^(?:the\s+|www\.)", "", name.strip(), flags=re.I)
+            bare = _BARE.sub("", name.strip())
             entry = self._by_alias.get(_key(bare))
         return entry
 
