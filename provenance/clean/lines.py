@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..records import Removed
+from .literals import lowered, may_match, worth_prefiltering
 from .predicates import member_ok
 from .rules import BlockRule, LineRule
 
@@ -66,15 +67,23 @@ def split_link_word(lines: list[Line], i: int) -> bool:
 
 
 def apply_line_rules(lines: list[Line], rules: list[LineRule]) -> None:
+    # LineRule.matches inlined, and an unanchored pattern whose required literals the line lacks is not searched
+    # (speed only: this loop runs every rule on every line; see literals.py)
+    checks = [(rule.max_words, rule.pattern.search, rule.kind == "caption", worth_prefiltering(rule.pattern), rule)
+              for rule in rules]
     for i, line in enumerate(lines):
         if not line.kept or split_link_word(lines, i):
             continue
         norm = line.norm
         n_words = len(norm.split())
-        for rule in rules:
-            if line.protected and rule.kind == "caption":
+        protected = line.protected
+        lower = lowered(norm)
+        for max_words, search, caption, pre, rule in checks:
+            if protected and caption:
                 continue  # an agency named in a reference list is a source, not a photo credit
-            if rule.matches(norm, n_words):
+            if max_words is not None and n_words > max_words:
+                continue
+            if (pre is None or may_match(pre, norm, lower)) and search(norm) is not None:
                 line.remove(rule.name, rule.reason)
                 break
 

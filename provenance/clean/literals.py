@@ -1,0 +1,129 @@
+"""Speed only: the literal strings one of which any match of a rule pattern must contain.
+
+A line rule's pattern is searched on every line, and most lines match none. When every match of a pattern must
+contain one of a few literal strings ("download", "unduh", ...), a substring test on the line rules the pattern out
+at C speed without running the regex. Results never change: the test only skips searches that cannot match, and
+when in doubt (no literal found, a line with a character that case-folds to ASCII, inline flag changes) the pattern
+runs as before.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+try:  # Python 3.11+
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover - older layouts
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+MIN_LEN = 3  # shorter literals occur in most lines and would rule little out
+_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
+
+
+def _required(items) -> frozenset[str] | None:
+    """A set of strings such that every match of the sequence `items` contains at least one of them."""
+    candidates: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is _c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            candidates.append(frozenset({run}))
+            run = ""
+        found = None
+        if op is _c.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if not add_flags and not del_flags:
+                found = _required(sub)
+        elif op in _REPEATS:
+            low, _high, sub = av
+            if low >= 1:
+                found = _required(sub)
+        elif op is _c.BRANCH:
+            alts = [_required(a) for a in av[1]]
+            if all(alts):
+                found = frozenset().union(*alts)
+        if found:
+            candidates.append(found)
+    if run:
+        candidates.append(frozenset({run}))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+@lru_cache(maxsize=512)
+def required_literals(pattern: re.Pattern[str]) -> tuple[bool, frozenset[str]] | None:
+    """(case-insensitive, literals) for `pattern`, literals lower-cased when case-insensitive; None when no
+    useful literal set is found (then the pattern must simply be searched)."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & re.VERBOSE:
+        return None
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - a layout this module does not know: no prefilter
+        return None
+    lits = _required(list(parsed))
+    if not lits or min(map(len, lits)) < MIN_LEN:
+        return None
+    icase = bool(pattern.flags & re.IGNORECASE)
+    if icase:
+        if not all(s.isascii() for s in lits):
+            return None
+        lits = frozenset(s.lower() for s in lits)
+    return icase, lits
+
+
+# The only non-ASCII characters a case-insensitive regex matches to an ASCII character (checked over every code
+# point): "İ", "ı" (i), "ſ" (s), the Kelvin sign (k). A line without them holds an ASCII literal, under re.I, exactly
+# where its lower-cased form holds the literal lower-cased.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when substring tests on it decide case-insensitive ASCII literals; else None."""
+    return text.lower() if text.isascii() or not _FOLDS_TO_ASCII.search(text) else None
+
+
+def may_match(pre: tuple[bool, frozenset[str]] | None, text: str, lower: str | None) -> bool:
+    """False only when the pattern behind `pre` cannot match `text` (`lower`: ``lowered(text)``)."""
+    if pre is None:
+        return True
+    icase, lits = pre
+    if icase:
+        if lower is None:  # "ſ", "K" and the like: Unicode case folding is the regex's business
+            return True
+        return any(s in lower for s in lits)
+    return any(s in text for s in lits)
+
+
+
+def _starts_anchored(items) -> bool:
+    """Does every match of the sequence `items` start at the beginning of the string ("^...")?"""
+    if not items:
+        return False
+    op, av = items[0]
+    if op is _c.AT:
+        return av is _c.AT_BEGINNING or av is _c.AT_BEGINNING_STRING
+    if op is _c.SUBPATTERN and not av[1] and not av[2]:
+        return _starts_anchored(list(av[3]))
+    if op is _c.BRANCH:
+        return all(_starts_anchored(list(a)) for a in av[1])
+    return False
+
+
+@lru_cache(maxsize=512)
+def worth_prefiltering(pattern: re.Pattern[str]) -> tuple[bool, frozenset[str]] | None:
+    """``required_literals`` for a pattern that may match anywhere in a line (a search tries every position:
+    costly); None for one anchored at the line start, whose failing search costs less than a literal test."""
+    pre = required_literals(pattern)
+    if pre is None or pattern.flags & re.MULTILINE:
+        return pre
+    try:
+        anchored = _starts_anchored(list(_p.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # noqa: BLE001
+        return pre
+    return None if anchored else pre
