@@ -46,9 +46,12 @@ def _alias(name: str, body: str, people: set[str], lex: Lexicon) -> str | None:
     if " " in name or len(name) < 3:
         return None
     n = re.escape(name)
-    m = re.search(rf"\({n}\)\s+{_NAME_RUN}", body) \
-        or re.search(rf"\b{n},\s+(?:sapaan|panggilan|nama panggilan)(?:\s+akrab)?\s+{_NAME_RUN}", body) \
-        or re.search(rf"{_NAME_RUN},?\s+(?:yang\s+)?(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)\s+{n}\b", body)
+    # each search runs only when the body holds the literal text it needs (speed only: same matches)
+    m = (f"({name})" in body and re.search(rf"\({n}\)\s+{_NAME_RUN}", body)) \
+        or f"{name}," in body and ("panggilan" in body or "sapaan" in body) and re.search(
+            rf"\b{n},\s+(?:sapaan|panggilan|nama panggilan)(?:\s+akrab)?\s+{_NAME_RUN}", body) \
+        or ("disapa" in body or "dipanggil" in body) and re.search(
+            rf"{_NAME_RUN},?\s+(?:yang\s+)?(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)\s+{n}\b", body)
     if m:
         toks = m.group(1).split()
         while toks and toks[0] in lex.titles:

@@ -81,10 +81,12 @@ def _lines(cleaned: Cleaned) -> Iterator[tuple[str, int | None, frozenset[str]]]
 def _scan(cleaned: Cleaned, registry: Registry, lex: Lexicon) -> Own:
     own = Own()
     candidates: list[tuple[tuple[int, int, int], Entry]] = []
-    for order, (raw, base, places) in enumerate(_lines(cleaned)):
-        # keeps offsets; a line with no "*" or "_" has nothing to blank (the scan is skipped: speed only)
-        line = _EMPHASIS.sub(lambda m: " " * len(m.group()), raw) if "*" in raw or "_" in raw else raw
-        for m in registry.find_all(line):
+    rows = list(_lines(cleaned))
+    # keeps offsets; a line with no "*" or "_" has nothing to blank (the scan is skipped: speed only)
+    views = [_EMPHASIS.sub(lambda m: " " * len(m.group()), raw) if "*" in raw or "_" in raw else raw
+             for raw, _, _ in rows]
+    for order, ((raw, base, places), line, mentions) in enumerate(zip(rows, views, registry.find_lines(views), strict=True)):
+        for m in mentions:
             before, after = line[: m.start], line[m.end :]
             for rank, hint in enumerate(lex.hints):
                 if hint.where not in places or (hint.country and m.entry.country != hint.country):

@@ -89,6 +89,10 @@ class Registry:
     def find_all(self, text: str) -> list[Mention]:
         return self.matcher.find_all(text)
 
+    def find_lines(self, lines: list[str]) -> list[list[Mention]]:
+        """``[find_all(line) for line in lines]``, in one scan (speed only)."""
+        return self.matcher.find_lines(lines)
+
     def __len__(self) -> int:
         return len(self.entries)
 
