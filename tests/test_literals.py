@@ -3,7 +3,7 @@
 import re
 
 from provenance.clean import packaged_rules
-from provenance.clean.literals import lowered, may_match, required_literals, worth_prefiltering
+from provenance.literals import lowered, may_match, required_literals, worth_prefiltering
 
 LINES = [
     "Download aplikasi kami sekarang", "DOWNLOAD APLIKASI", "Ikuti kami di Google News", "Tulis komentar Anda",
@@ -30,3 +30,23 @@ def test_literals_of_simple_patterns():
     assert worth_prefiltering(re.compile(r"^(?:tags|topik)\s*:", re.I)) is None  # anchored: searching is cheap
     assert may_match((True, frozenset({"newsletter"})), "ſubscribe: newsletter", lowered("ſubscribe: newsletter"))
     assert not may_match((True, frozenset({"newsletter"})), "Budi said", lowered("Budi said"))
+
+
+SENTENCES = [
+    "Artikel ini telah tayang di Kompas.com dengan judul X.", "ARTIKEL INI SUDAH TAYANG DI Serambi",
+    "Menurut laporan tersebut, harga naik.", "Dilansir Reuters, Senin (3/2), pejabat itu berkata.",
+    "Trump tweeted on Monday.", "Dalam cuitannya, ia menulis.", "According to the report, prices rose.",
+    "Berdasarkan keterangan polisi, korban dua orang.", "Dilansir \u212aompas, pejabat itu berkata.",
+    "The minister said prices rose.", "",
+]
+
+
+def test_mapper_cue_prefilter_never_hides_a_match():
+    from provenance.attribution.lexicon import load_lexicon
+    from provenance.literals import may_search
+
+    lex = load_lexicon()
+    for rx in (lex.syndication_rx, lex.anaphora_rx, lex.unknown_rx, lex.according_rx, *(r for r, _ in lex.implied)):
+        for text in SENTENCES:
+            if rx.search(text):
+                assert may_search(rx, text, lowered(text)), (rx.pattern[:60], text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..literals import lowered, may_search
 from ..records import Citation, Statement
 from ..registry import Registry
 from . import anaphora as pointing
@@ -85,7 +86,8 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
         credits = sentence_credits(sent, ms, lex, registry, own)
         if not any(c.kind == "platform" for c in credits):
             credits += implied_platforms(sent, lex, registry, own)
-        synd = lex.syndication_rx.search(sent.text)
+        lower = lowered(sent.text)  # cue searches skip sentences without their literal words (speed only)
+        synd = lex.syndication_rx.search(sent.text) if may_search(lex.syndication_rx, sent.text, lower) else None
         if synd:
             for c in credits:
                 if c.start >= synd.end() - 1:
@@ -134,7 +136,7 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
         if chain_media:
             st.last_chain = chain_media
         speakers = find_speakers(sent.text, lex, registry)
-        anaphora = bool(lex.anaphora_rx.search(sent.text))
+        anaphora = may_search(lex.anaphora_rx, sent.text, lower) and bool(lex.anaphora_rx.search(sent.text))
         if not chain_media:
             chain_media = st.last_chain if anaphora else st.context
         pointed = pointing.pointed_noun(sent.text, lex) if not speakers else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..literals import lowered, may_search
 from ..registry import Mention, Registry
 from .lexicon import Lexicon
 from .sentences import Sentence
@@ -90,7 +91,8 @@ def sentence_credits(
             out.append(c)
             bare[i] = (m, s, e, c)
     # Unknown media after a strong cue ("dilansir Globes Online,"): kept, marked unresolved.
-    for cm in lex.unknown_rx.finditer(text):
+    unknown = lex.unknown_rx.finditer(text) if may_search(lex.unknown_rx, text, lowered(text)) else ()  # speed only
+    for cm in unknown:
         nm = _UNKNOWN_NAME.match(text, cm.end())
         if not nm:
             continue
@@ -112,8 +114,9 @@ def sentence_credits(
 def implied_platforms(sent: Sentence, lex: Lexicon, registry: Registry, own: set[str]) -> list[Credit]:
     """A verb that names its platform ("Trump tweeted", "said in a tweet", "dalam cuitannya"): the post is on X."""
     out = []
+    lower = lowered(sent.text)
     for rx, name in lex.implied:
-        m = rx.search(sent.text)
+        m = rx.search(sent.text) if may_search(rx, sent.text, lower) else None  # speed only
         entry = registry.resolve(name) if m else None
         if entry and entry.name not in own:
             out.append(Credit(entry.name, entry.kind, "source", m.group().strip(), m.start()))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..literals import lowered, may_search
 from ..registry import Registry
 from .anonymous import _anonymous, _anonymous_tail
 from .lexicon import Lexicon
@@ -265,7 +266,8 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry) -> list[Speaker]:
         while words and not _is_cap(words[0]) and words[0].casefold() not in lex.pronouns:
             words.pop(0)  # "kata juru bicara Gedung Putih Karoline Leavitt"
         add(classify(" ".join(words), lex, registry, cue))
-    for m in lex.according_rx.finditer(text):
+    according = lex.according_rx.finditer(text) if may_search(lex.according_rx, text, lowered(text)) else ()
+    for m in according:  # (the search skipped when the sentence lacks its literal words: speed only)
         phrase = _head_run(text[m.end():])
         if lex.anaphora_rx.match(text, m.start()):
             continue

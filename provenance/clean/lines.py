@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..literals import lowered, may_match, prefilter_for
 from ..records import Removed
-from .literals import lowered, may_match, worth_prefiltering
 from .predicates import member_ok
 from .rules import BlockRule, LineRule
 
@@ -69,7 +69,7 @@ def split_link_word(lines: list[Line], i: int) -> bool:
 def apply_line_rules(lines: list[Line], rules: list[LineRule]) -> None:
     # LineRule.matches inlined, and an unanchored pattern whose required literals the line lacks is not searched
     # (speed only: this loop runs every rule on every line; see literals.py)
-    checks = [(rule.max_words, rule.pattern.search, rule.kind == "caption", worth_prefiltering(rule.pattern), rule)
+    checks = [(rule.max_words, rule.pattern.search, rule.kind == "caption", prefilter_for(rule.pattern), rule)
               for rule in rules]
     for i, line in enumerate(lines):
         if not line.kept or split_link_word(lines, i):

@@ -1,6 +1,6 @@
-"""Speed only: the literal strings one of which any match of a rule pattern must contain.
+"""Speed only: the literal strings one of which any match of a pattern must contain.
 
-A line rule's pattern is searched on every line, and most lines match none. When every match of a pattern must
+A cleaner line rule is searched on every line and a mapper cue on every sentence, and most match none. When every match of a pattern must
 contain one of a few literal strings ("download", "unduh", ...), a substring test on the line rules the pattern out
 at C speed without running the regex. Results never change: the test only skips searches that cannot match, and
 when in doubt (no literal found, a line with a character that case-folds to ASCII, inline flag changes) the pattern
@@ -127,3 +127,22 @@ def worth_prefiltering(pattern: re.Pattern[str]) -> tuple[bool, frozenset[str]] 
     except Exception:  # noqa: BLE001
         return pre
     return None if anchored else pre
+
+
+_BY_ID: dict[int, tuple[re.Pattern[str], tuple[bool, frozenset[str]] | None]] = {}
+
+
+def prefilter_for(pattern: re.Pattern[str]) -> tuple[bool, frozenset[str]] | None:
+    """``worth_prefiltering(pattern)``, cached by the pattern object's identity (hashing a compiled pattern hashes
+    its whole program: too slow for a per-sentence lookup). The pattern is kept so its id is never reused."""
+    hit = _BY_ID.get(id(pattern))
+    if hit is None or hit[0] is not pattern:
+        if len(_BY_ID) > 4096:  # rule sets loaded over and over: start afresh
+            _BY_ID.clear()
+        hit = _BY_ID[id(pattern)] = (pattern, worth_prefiltering(pattern))
+    return hit[1]
+
+
+def may_search(pattern: re.Pattern[str], text: str, lower: str | None) -> bool:
+    """False only when `pattern` cannot match anywhere in `text` (`lower`: ``lowered(text)``)."""
+    return may_match(prefilter_for(pattern), text, lower)
