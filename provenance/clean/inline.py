@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..literals import lowered, may_search
 from .predicates import is_sentence
 from .rules import InlineRule
 
@@ -62,7 +63,12 @@ def _join(before: str, after: str, removed_ws: bool) -> str:
 def cut_inline(text: str, rules: list[InlineRule]) -> tuple[str, list[tuple[str, InlineRule]]]:
     """Apply the inline rules in order; return the remaining text and the pieces cut with their rule."""
     cuts: list[tuple[str, InlineRule]] = []
+    lower, lowered_for = lowered(text), text
     for rule in rules:
+        if lowered_for is not text:
+            lower, lowered_for = lowered(text), text
+        if not may_search(rule.pattern, text, lower):
+            continue  # the line lacks the rule's literal words: no match anywhere (speed only)
         pos = 0
         while True:
             m = rule.pattern.search(text, pos)
