@@ -37,7 +37,8 @@ def _required(items) -> frozenset[str] | None:
         found = None
         if op is _c.SUBPATTERN:
             _group, add_flags, del_flags, sub = av
-            if not add_flags and not del_flags:
+            # "(?-i:...)": its literals, tested case-insensitively like the rest, only rule out more seldom
+            if not add_flags and not del_flags & ~re.IGNORECASE:
                 found = _required(sub)
         elif op in _REPEATS:
             low, _high, sub = av
@@ -70,6 +71,8 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[bool, frozenset[str]] |
     if not lits or min(map(len, lits)) < MIN_LEN:
         return None
     icase = bool(pattern.flags & re.IGNORECASE)
+    if not icase and "(?-i" in pattern.pattern:
+        return None  # (only a case-insensitive pattern may hold a case-sensitive group: its test is case-blind)
     if icase:
         if not all(s.isascii() for s in lits):
             return None

@@ -50,3 +50,16 @@ def test_mapper_cue_prefilter_never_hides_a_match():
         for text in SENTENCES:
             if rx.search(text):
                 assert may_search(rx, text, lowered(text)), (rx.pattern[:60], text)
+
+
+def test_anonymous_prefilter_keeps_labels():
+    from provenance.attribution.anonymous import _anonymous, _anonymous_tail
+    from provenance.attribution.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert _anonymous_tail("Two people familiar with the matter", lex) is not None
+    assert _anonymous_tail("Para pejabat di Tel Aviv", lex) is not None
+    assert _anonymous_tail("witnesses said a young woman", lex) is not None  # "(?-i:woman)" keeps its literal
+    assert _anonymous_tail("Presiden Joko Widodo", lex) is None
+    assert _anonymous("seorang pejabat senior", lex) is not None
+    assert _anonymous("Budi Santoso", lex) is None

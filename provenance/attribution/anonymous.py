@@ -8,6 +8,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from ..literals import lowered, may_match, required_literals
 from .lexicon import Lexicon
 from .words import _CALENDAR, _QUANTIFIERS, _TOKEN, _strip_adverbs
 
@@ -71,6 +72,9 @@ _AFTER_OFFICIAL = {"said", "says", "told", "who", "familiar", "with", "in", "at"
 def _anonymous(phrase: str, lex: Lexicon, anchored: bool = True) -> str | None:
     p = _DETERMINERS.sub("", phrase.strip())
     rows = lex.anonymous
+    literals = _joined(rows)[1]
+    if literals is not None and not may_match(literals, p, lowered(p)):
+        return None  # no pattern can match p without one of its literal words (speed only)
     if not anchored:  # anywhere in a sentence: the source named first, whatever its pattern's rank
         hits = [(m.start(), i) for i, (rx, _) in enumerate(rows) if (m := rx.search(p)) and m.group().strip()]
         rows = tuple(rows[i] for _, i in sorted(hits)[:1])
@@ -100,12 +104,31 @@ def _any_anonymous(patterns: tuple[tuple[re.Pattern, str], ...]) -> re.Pattern |
         return None
 
 
+_JOINED: dict[int, tuple[tuple, re.Pattern | None, tuple[bool, frozenset[str]] | None]] = {}
+
+
+def _joined(patterns: tuple[tuple[re.Pattern, str], ...]) -> tuple[re.Pattern | None, tuple[bool, frozenset[str]] | None]:
+    """``_any_anonymous(patterns)`` and the union of the patterns' required literals (None unless every pattern,
+    case-insensitive, has some), cached by the tuple's identity: hashing the patterns for an lru_cache lookup
+    hashes every compiled program, per call (speed only)."""
+    hit = _JOINED.get(id(patterns))
+    if hit is None or hit[0] is not patterns:
+        pres = [required_literals(rx) for rx, _ in patterns]
+        union = (True, frozenset().union(*(p[1] for p in pres))) if pres and all(p and p[0] for p in pres) else None
+        if len(_JOINED) > 64:
+            _JOINED.clear()
+        hit = _JOINED[id(patterns)] = (patterns, _any_anonymous(patterns), union)
+    return hit[1], hit[2]
+
+
 def _anonymous_tail(clause: str, lex: Lexicon) -> tuple[str, str] | None:
     """An anonymous subject that ends right before the verb: "sources familiar with the probe said",
     "PG&E officials said", "Officials said": (label, phrase as written) for the longest such phrase."""
     toks = _strip_adverbs(_TOKEN.findall(clause))
     tail = _PLACE_TAIL.sub("", " ".join(toks[-14:]))  # "Para pejabat di Tel Aviv mengatakan"
-    any_rx = _any_anonymous(lex.anonymous)
+    any_rx, literals = _joined(lex.anonymous)
+    if literals is not None and not may_match(literals, tail, lowered(tail)):
+        return None  # every phrase tried below is part of the tail, and none can match without a literal word
     for m in re.finditer(r"(?:^|(?<=\s))\S", tail):
         phrase = tail[m.start():]
         if not phrase[:1].isalpha() and not phrase[:1].isdigit():
