@@ -63,3 +63,14 @@ def test_anonymous_prefilter_keeps_labels():
     assert _anonymous_tail("Presiden Joko Widodo", lex) is None
     assert _anonymous("seorang pejabat senior", lex) is not None
     assert _anonymous("Budi Santoso", lex) is None
+
+
+def test_fullest_name_searches_only_runs_holding_the_surname():
+    from provenance.attribution.lexicon import load_lexicon
+    from provenance.attribution.normalise import _fullest
+
+    lex = load_lexicon()
+    body = "Menurut Presiden Joko Widodo, harga naik.\n\"Kami siap,\" kata Widodo. (Jr.) Smith Jr. dan Anna Smith-Jones."
+    assert _fullest("Widodo", body, lex) == "Joko Widodo"
+    assert _fullest("Smith-Jones", body, lex) == "Anna Smith-Jones"
+    assert _fullest("(Jr.)", body, lex) == "(Jr.)"  # a surname with other characters: the whole body is searched
