@@ -288,6 +288,18 @@ def upgrade(db: str | None = None) -> tuple[str | None, str]:
         engine.dispose()
 
 
+# Errors a writer can meet only because another writer ran at the same time; the transaction may be retried.
+_TRANSIENT_SQLSTATES = {"40P01", "40001", "55P03"}  # deadlock detected, serialization failure, lock not available
+
+
+def is_transient(exc: Exception) -> bool:
+    """True when ``exc`` (a SQLAlchemy OperationalError) says "try the transaction again", not "this is broken"."""
+    orig = getattr(exc, "orig", None)
+    if getattr(orig, "sqlstate", None) in _TRANSIENT_SQLSTATES:
+        return True
+    return "database is locked" in str(orig or exc)
+
+
 def _first_line(exc: Exception) -> str:
     text = str(getattr(exc, "orig", None) or exc)
     return text.splitlines()[0] if text else type(exc).__name__

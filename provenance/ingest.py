@@ -10,12 +10,15 @@ but the list of paths it was seen at. Reading, cleaning and mapping may run in w
 from __future__ import annotations
 
 import logging
+import random
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlmodel import Session
 
 from . import db as dbmod
 from .attribution import map_article
@@ -29,6 +32,8 @@ from .store import Processed, SourceCache, add_path, article_id, exists, stored_
 from .warc import WarcFilter, is_warc, iter_warc
 
 log = logging.getLogger(__name__)
+
+RETRIES = 5  # a batch that meets a deadlock, a serialization failure or a busy database is tried again
 
 
 @dataclass
@@ -135,10 +140,10 @@ def _store(writer, batch: list[Prepared], registry: Registry) -> tuple[int, int]
     The articles were cleaned and mapped before the transaction began, so the write lock is held only while
     rows are inserted. A crash or a database error loses the open batch whole, never part of an article.
     """
-    for _attempt in range(3):
+    for attempt in range(RETRIES):
         added = skipped = 0
         try:
-            with dbmod.session(writer) as session:
+            with Session(writer) as session:
                 sources = SourceCache(session, registry)
                 for prep in batch:
                     # Stored before, earlier in this batch, or by another process since it was prepared.
@@ -157,6 +162,13 @@ def _store(writer, batch: list[Prepared], registry: Registry) -> tuple[int, int]
             # Only reachable without BEGIN IMMEDIATE (not SQLite): another writer stored the same article or
             # source between our check and our write. Look again; the next round sees what it stored.
             log.info("%s: concurrent write, retrying the batch", batch[0].source)
+        except OperationalError as exc:
+            # Two PostgreSQL writers whose batches share sources can each wait on a row the other inserted: the
+            # server breaks the deadlock by failing one, which tries its whole batch again after a pause.
+            if not dbmod.is_transient(exc) or attempt == RETRIES - 1:
+                raise DatabaseError(f"{dbmod._describe(writer)}: {dbmod._first_line(exc)}") from None
+            log.info("%s: %s, retrying the batch", batch[0].source, dbmod._first_line(exc))
+            time.sleep(random.uniform(0.05, 0.2) * 2**attempt)
     raise DatabaseError(f"{dbmod._describe(writer)}: could not store {batch[0].source} (conflicting writers)")
 
 

@@ -176,3 +176,20 @@ def test_input_errors_cross_process_boundaries():
 
     err = pickle.loads(pickle.dumps(InputError("a.txt", "binary file")))
     assert (err.source, err.problem, str(err)) == ("a.txt", "binary file", "a.txt: binary file")
+
+
+def test_transient_database_errors_are_told_apart():
+    """A deadlock or a busy file is retried by the batch writer; a broken database is not."""
+    from types import SimpleNamespace
+
+    from sqlalchemy.exc import OperationalError
+
+    from provenance.db import is_transient
+
+    def err(orig):
+        return OperationalError("INSERT …", {}, orig)
+
+    assert is_transient(err(SimpleNamespace(sqlstate="40P01")))  # PostgreSQL: deadlock detected
+    assert is_transient(err(Exception("database is locked")))  # SQLite: another writer holds the lock
+    assert not is_transient(err(Exception("no such table: article")))
+    assert not is_transient(err(SimpleNamespace(sqlstate="42P01")))  # undefined table
