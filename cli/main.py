@@ -48,6 +48,11 @@ def _db(ctx: click.Context, db: str | None) -> str | None:
     return db or ctx.obj.get("db")
 
 
+def _echo_lines(lines) -> None:
+    for line in lines:
+        click.echo(line)
+
+
 def _emit(text: str, output: str | None) -> None:
     if output:
         from provenance.outfile import write_atomic
@@ -161,12 +166,13 @@ def export(ctx, fmt, output, db):
     from provenance.escape import json_line
     from provenance.export import export_lines
 
-    lines = [json_line(line) for line in run(lambda: list(export_lines(_db(ctx, db), fmt)))]
+    lines = (json_line(line) for line in run(export_lines, _db(ctx, db), fmt))  # streamed, a chunk at a time
     if output:
-        _emit("\n".join(lines), output)
+        from provenance.outfile import write_atomic
+
+        run(write_atomic, output, (line + "\n" for line in lines))
     else:
-        for line in lines:
-            click.echo(line)
+        run(_echo_lines, lines)
 
 
 def format_option(choices, default):

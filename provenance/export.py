@@ -18,22 +18,39 @@ from .errors import QueryError
 FORMATS = ("jsonl",)
 
 
+CHUNK = 500  # articles loaded (with their citations, statements and paths) per round of queries
+
+
 def iter_records(db: str | None) -> Iterator[dict]:
-    """Yield one export record per stored article, in a stable order (by source path, then id)."""
+    """Yield one export record per stored article, in a stable order (by source path, then id).
+
+    The database is opened (and checked) before the first record is asked for; then articles are loaded a chunk
+    at a time, so an export of a large archive holds one chunk in memory, not the whole database.
+    """
     engine = dbmod.open_engine(db, create=False)
+    return _records(engine)
+
+
+def _records(engine) -> Iterator[dict]:
+    A, C, S, P = models.Article, models.Citation, models.Statement, models.ArticlePath
     with Session(engine) as s:
         sources = {row.id: row for row in s.exec(select(models.Source))}
-        cites: dict[str, list[models.Citation]] = defaultdict(list)
-        for c in s.exec(select(models.Citation).order_by(models.Citation.article_id, models.Citation.span_start, models.Citation.id)):
-            cites[c.article_id].append(c)
-        stmts: dict[str, list[models.Statement]] = defaultdict(list)
-        for st in s.exec(select(models.Statement).order_by(models.Statement.article_id, models.Statement.span_start, models.Statement.id)):
-            stmts[st.article_id].append(st)
-        paths: dict[str, list[str]] = defaultdict(list)
-        for p in s.exec(select(models.ArticlePath).order_by(models.ArticlePath.path)):
-            paths[p.article_id].append(p.path)
-        for a in s.exec(select(models.Article).order_by(models.Article.source, models.Article.id)):
-            yield article_record(a, sources, cites[a.id], stmts[a.id], paths[a.id])
+        ids = list(s.exec(select(A.id).order_by(A.source, A.id)))
+        for i in range(0, len(ids), CHUNK):
+            chunk = ids[i : i + CHUNK]
+            cites: dict[str, list[models.Citation]] = defaultdict(list)
+            for c in s.exec(select(C).where(C.article_id.in_(chunk)).order_by(C.article_id, C.span_start, C.id)):
+                cites[c.article_id].append(c)
+            stmts: dict[str, list[models.Statement]] = defaultdict(list)
+            for st in s.exec(select(S).where(S.article_id.in_(chunk)).order_by(S.article_id, S.span_start, S.id)):
+                stmts[st.article_id].append(st)
+            paths: dict[str, list[str]] = defaultdict(list)
+            for p in s.exec(select(P).where(P.article_id.in_(chunk)).order_by(P.path)):
+                paths[p.article_id].append(p.path)
+            articles = {a.id: a for a in s.exec(select(A).where(A.id.in_(chunk)))}
+            for aid in chunk:
+                yield article_record(articles[aid], sources, cites[aid], stmts[aid], paths[aid])
+            s.expunge_all()  # the chunk's rows are done with: let them go
     engine.dispose()
 
 
@@ -83,8 +100,7 @@ def article_record(a, sources, cites, stmts, paths) -> dict:
 
 
 def export_lines(db: str | None, fmt: str = "jsonl") -> Iterator[str]:
-    """Yield the export as text lines in the format asked for."""
+    """The export as text lines in the format asked for; the format and the database are checked at once."""
     if fmt not in FORMATS:
         raise QueryError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
-    for rec in iter_records(db):
-        yield json.dumps(rec, ensure_ascii=False)
+    return (json.dumps(rec, ensure_ascii=False) for rec in iter_records(db))

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import OutputError
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically; raise OutputError naming the path when it cannot."""
+def write_atomic(path: str | Path, text: str | Iterable[str]) -> None:
+    """Write ``text`` (UTF-8; a string or an iterable of pieces, written as they come) to ``path`` atomically;
+    raise OutputError naming the path when it cannot."""
     target = Path(path)
     if not str(path) or target.name in ("", ".", ".."):
         raise OutputError(f"{path}: not a file name")
@@ -32,7 +34,10 @@ def write_atomic(path: str | Path, text: str) -> None:
         raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+            if isinstance(text, str):
+                f.write(text)
+            else:
+                f.writelines(text)
             f.flush()
             os.fsync(f.fileno())
         umask = os.umask(0)
@@ -42,3 +47,6 @@ def write_atomic(path: str | Path, text: str) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    except BaseException:  # the pieces' producer failed (a database error mid-export): no half file, no temp
+        Path(tmp).unlink(missing_ok=True)
+        raise

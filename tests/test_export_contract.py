@@ -75,3 +75,13 @@ def test_a_source_keeps_the_kind_the_mapper_gave(db):
 
         assert s.get(models.Source, anon).kind == "anonymous"
         assert s.get(models.Source, paper).kind == "agency"  # media are resolved through the registry
+
+
+def test_export_in_small_chunks_is_the_same(seeded_db, monkeypatch):
+    """Records are loaded a chunk of articles at a time; the chunk size changes nothing in the output."""
+    from provenance import export
+
+    whole = list(export.export_lines(seeded_db))
+    monkeypatch.setattr(export, "CHUNK", 2)
+    assert list(export.export_lines(seeded_db)) == whole
+    assert len(whole) == 5
