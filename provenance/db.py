@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import random
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlmodel import Session, SQLModel, create_engine, select
 
 from . import models
@@ -298,6 +299,29 @@ def is_transient(exc: Exception) -> bool:
     if getattr(orig, "sqlstate", None) in _TRANSIENT_SQLSTATES:
         return True
     return "database is locked" in str(orig or exc)
+
+
+def in_transaction(engine: Engine, work, *, what: str, retries: int = 5):
+    """Run ``work(session)`` in one transaction and commit; return its result.
+
+    A transaction that meets another writer (a deadlock, a serialization failure, a busy SQLite file, or — on a
+    backend without SQLite's write lock at BEGIN — a row another writer stored since we looked) is rolled back
+    and run again after a growing, jittered pause. Anything else, or the last failure, is a DatabaseError.
+    """
+    for attempt in range(retries):
+        try:
+            with Session(engine) as s:
+                result = work(s)
+                s.commit()
+                return result
+        except IntegrityError:
+            log.info("%s: concurrent write, retrying", what)
+        except OperationalError as exc:
+            if not is_transient(exc) or attempt == retries - 1:
+                raise DatabaseError(f"{_describe(engine)}: {_first_line(exc)}") from None
+            log.info("%s: %s, retrying", what, _first_line(exc))
+        time.sleep(random.uniform(0.05, 0.2) * 2**attempt)
+    raise DatabaseError(f"{_describe(engine)}: could not store {what} (conflicting writers)")
 
 
 def _first_line(exc: Exception) -> str:

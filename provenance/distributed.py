@@ -13,17 +13,15 @@ worker sees the same file (a LocalCluster on one machine).
 from __future__ import annotations
 
 import logging
-import time
 from dataclasses import asdict
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
 from . import db as dbmod
 from . import models
 from .clean import load_rules
-from .errors import DatabaseError, InputError
+from .errors import InputError
 from .ingest import IngestOptions, IngestSummary, _check_inputs, iter_articles, process
 from .records import RawArticle
 from .registry import load_registry
@@ -32,7 +30,6 @@ from .store import SourceCache, article_id, write_batch
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 100  # articles per transaction: large enough to amortise a round trip, small enough to retry
-RETRIES = 5  # a batch that meets a deadlock, a serialization failure or a locked SQLite file is tried again
 
 # Per worker process: the engine, rules and registry, opened once and reused by every partition it runs.
 _WORKER_STATE: dict[tuple, tuple] = {}
@@ -134,18 +131,11 @@ def _flush(engine, rules, registry, raws: list[RawArticle], summary: IngestSumma
             todo.append(process(raw, rules, registry))
         except InputError as exc:
             fail(exc)
-    for attempt in range(RETRIES):
-        with Session(dbmod.write_engine(engine)) as s:  # on SQLite: the write lock at BEGIN, writers take turns
-            try:
-                added = write_batch(s, SourceCache(s, registry), todo, known)
-                s.commit()
-            except OperationalError as exc:
-                s.rollback()
-                if attempt == RETRIES - 1:
-                    raise DatabaseError(f"{dbmod._describe(engine)}: {dbmod._first_line(exc)}") from None
-                log.warning("batch of %d retried after: %s", len(raws), dbmod._first_line(exc))
-                time.sleep(0.1 * 2**attempt)
-                continue
-        summary.added += added
-        summary.skipped += len(known) + len(todo) - added
-        return
+    # on SQLite the write lock is taken at BEGIN, so writers take turns; conflicts are retried by in_transaction
+    added = dbmod.in_transaction(
+        dbmod.write_engine(engine),
+        lambda s: write_batch(s, SourceCache(s, registry), todo, known),
+        what=f"a batch of {len(raws)} articles",
+    )
+    summary.added += added
+    summary.skipped += len(known) + len(todo) - added

@@ -10,20 +10,15 @@ but the list of paths it was seen at. Reading, cleaning and mapping may run in w
 from __future__ import annotations
 
 import logging
-import random
 import sys
-import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlmodel import Session
-
 from . import db as dbmod
 from .attribution import map_article
 from .clean import RuleSet, clean, load_rules
-from .errors import DatabaseError, InputError
+from .errors import InputError
 from .parallel import Prepared, prepare
 from .reader import flat_text, iter_paths, read_file, read_stream
 from .records import Cleaned, RawArticle
@@ -32,8 +27,6 @@ from .store import Processed, SourceCache, add_path, article_id, exists, stored_
 from .warc import WarcFilter, is_warc, iter_warc
 
 log = logging.getLogger(__name__)
-
-RETRIES = 5  # a batch that meets a deadlock, a serialization failure or a busy database is tried again
 
 
 @dataclass
@@ -140,36 +133,26 @@ def _store(writer, batch: list[Prepared], registry: Registry) -> tuple[int, int]
     The articles were cleaned and mapped before the transaction began, so the write lock is held only while
     rows are inserted. A crash or a database error loses the open batch whole, never part of an article.
     """
-    for attempt in range(RETRIES):
+
+    def work(session) -> tuple[int, int]:
         added = skipped = 0
-        try:
-            with Session(writer) as session:
-                sources = SourceCache(session, registry)
-                for prep in batch:
-                    # Stored before, earlier in this batch, or by another process since it was prepared.
-                    if exists(session, prep.aid):
-                        add_path(session, prep.aid, prep.source)
-                        skipped += 1
-                    elif prep.processed is None:  # stored when it was prepared, deleted since: nothing to write
-                        skipped += 1
-                    elif write(session, sources, prep.processed):
-                        added += 1
-                    else:  # another writer (not SQLite, whose writers take turns) stored it since the check
-                        skipped += 1
-                session.commit()
-                return added, skipped
-        except IntegrityError:
-            # Only reachable without BEGIN IMMEDIATE (not SQLite): another writer stored the same article or
-            # source between our check and our write. Look again; the next round sees what it stored.
-            log.info("%s: concurrent write, retrying the batch", batch[0].source)
-        except OperationalError as exc:
-            # Two PostgreSQL writers whose batches share sources can each wait on a row the other inserted: the
-            # server breaks the deadlock by failing one, which tries its whole batch again after a pause.
-            if not dbmod.is_transient(exc) or attempt == RETRIES - 1:
-                raise DatabaseError(f"{dbmod._describe(writer)}: {dbmod._first_line(exc)}") from None
-            log.info("%s: %s, retrying the batch", batch[0].source, dbmod._first_line(exc))
-            time.sleep(random.uniform(0.05, 0.2) * 2**attempt)
-    raise DatabaseError(f"{dbmod._describe(writer)}: could not store {batch[0].source} (conflicting writers)")
+        sources = SourceCache(session, registry)
+        for prep in batch:
+            # Stored before, earlier in this batch, or by another process since it was prepared.
+            if exists(session, prep.aid):
+                add_path(session, prep.aid, prep.source)
+                skipped += 1
+            elif prep.processed is None:  # stored when it was prepared, deleted since: nothing to write
+                skipped += 1
+            elif write(session, sources, prep.processed):
+                added += 1
+            else:  # another writer (not SQLite, whose writers take turns) stored it since the check
+                skipped += 1
+        return added, skipped
+
+    # Two PostgreSQL writers whose batches share sources can each wait on a row the other inserted; the server
+    # fails one, which runs its whole batch again (in_transaction).
+    return dbmod.in_transaction(writer, work, what=batch[0].source)
 
 
 def _check_inputs(paths: Iterable[str]) -> list[Path | str]:
