@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from sqlalchemy import insert
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from . import models
@@ -202,10 +201,3 @@ def _add_findings(session: Session, sources: SourceCache, item: Processed) -> No
     ]
     if statements:
         session.execute(insert(models.Statement), statements)
-
-
-def count_articles(engine: Engine) -> int:
-    from sqlalchemy import func
-
-    with Session(engine) as s:
-        return s.exec(select(func.count()).select_from(models.Article)).one()
