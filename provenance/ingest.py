@@ -23,7 +23,7 @@ from .parallel import Prepared, prepare
 from .reader import flat_text, iter_paths, read_file, read_stream
 from .records import Cleaned, RawArticle
 from .registry import Registry, load_registry
-from .store import Processed, SourceCache, add_path, article_id, exists, stored_ids, write
+from .store import Processed, SourceCache, article_id, exists, stored_among, stored_ids, write_batch
 from .warc import WarcFilter, is_warc, iter_warc
 
 log = logging.getLogger(__name__)
@@ -135,20 +135,23 @@ def _store(writer, batch: list[Prepared], registry: Registry) -> tuple[int, int]
     """
 
     def work(session) -> tuple[int, int]:
-        added = skipped = 0
-        sources = SourceCache(session, registry)
+        stored = stored_among(session, [prep.aid for prep in batch])
+        paths: list[tuple[str, str]] = []  # every path to record, in input order
+        todo: list[Processed] = []
+        skipped = 0
         for prep in batch:
-            # Stored before, earlier in this batch, or by another process since it was prepared.
-            if exists(session, prep.aid):
-                add_path(session, prep.aid, prep.source)
+            if prep.aid in stored:  # stored before, or earlier in this batch: only the path is added
+                paths.append((prep.aid, prep.source))
                 skipped += 1
             elif prep.processed is None:  # stored when it was prepared, deleted since: nothing to write
                 skipped += 1
-            elif write(session, sources, prep.processed):
-                added += 1
-            else:  # another writer (not SQLite, whose writers take turns) stored it since the check
-                skipped += 1
-        return added, skipped
+            else:
+                paths.append((prep.aid, prep.source))
+                todo.append(prep.processed)
+                stored.add(prep.aid)
+        added = write_batch(session, SourceCache(session, registry), todo, paths)
+        # fewer added than written: another writer (not SQLite, whose writers take turns) stored some since
+        return added, skipped + len(todo) - added
 
     # Two PostgreSQL writers whose batches share sources can each wait on a row the other inserted; the server
     # fails one, which runs its whole batch again (in_transaction).
@@ -210,7 +213,9 @@ def ingest(
         batch.clear()
         pending.clear()
 
-    for n, prep in enumerate(prepare(_each_article(iter_paths(opts.paths), opts), opts, rules, registry, known=known, stored=snapshot), 1):
+    articles = _each_article(iter_paths(opts.paths), opts)
+    prepared = prepare(articles, opts, rules, registry, known=known, stored=snapshot)
+    for n, prep in enumerate(prepared, 1):
         if prep.error is not None:
             summary.failed += 1
             summary.errors.append(prep.error)

@@ -3,8 +3,8 @@
 Several writers may share one database (ingesters on several machines, Dask workers). Articles, their paths and
 sources are therefore inserted with ``INSERT … ON CONFLICT DO NOTHING`` on their natural keys (content hash,
 (article, path), canonical name): whoever inserts first stores the article, the others see it stored and only add
-their path. A transaction takes its row locks in one global order (sources by name, then articles by id, then
-paths), so two writers can wait for each other but never deadlock.
+their path. Two writers whose batches share rows can still wait on each other (PostgreSQL then fails one of them),
+so a batch is written by :func:`provenance.db.in_transaction`, which runs a failed batch again.
 """
 
 from __future__ import annotations
@@ -41,6 +41,9 @@ class Processed:
 
 MEDIA_KINDS = frozenset({"outlet", "agency", "broadcaster", "platform", "unknown"})
 _INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+_CHUNK = 500  # rows per statement: well under SQLite's limit of bound parameters
+_SOURCE, _ARTICLE, _PATH = models.Source.__table__, models.Article.__table__, models.ArticlePath.__table__
+_CITATION, _STATEMENT = models.Citation.__table__, models.Statement.__table__
 
 
 def _insert(session: Session, model):
@@ -57,31 +60,61 @@ class SourceCache:
         self.ids: dict[str, int] = {}
 
     def get(self, name: str, kind: str, *, resolved: bool = True) -> int:
-        if name in self.ids:
-            return self.ids[name]
-        query = select(models.Source.id).where(models.Source.name == name)
-        row_id = self.s.exec(query).first()
-        if row_id is None:
-            # Only media are looked up: an anonymous "observer" or a person named like a paper keeps its own kind.
-            entry = self.registry.resolve(name) if resolved and kind in MEDIA_KINDS else None
-            self.s.execute(
-                _insert(self.s, models.Source)
-                .values(
-                    name=name,
-                    kind=entry.kind if entry else kind,
-                    aliases=sorted(entry.aliases) if entry else [],
-                    country=entry.country if entry else None,
-                    resolved=resolved,
-                )
-                .on_conflict_do_nothing(index_elements=["name"])
-            )
-            row_id = self.s.exec(query).one()
-        self.ids[name] = row_id
-        return row_id
+        if name not in self.ids:
+            self.get_many([(name, kind, resolved)])
+        return self.ids[name]
+
+    def get_many(self, wanted: Iterable[tuple[str, str, bool]]) -> None:
+        """Look up (or create) every (name, kind, resolved) in a few statements; the first ask of a name decides
+        its kind, and missing rows are inserted in the order they were first asked for."""
+        need: dict[str, tuple[str, bool]] = {}
+        for name, kind, resolved in wanted:
+            if name not in self.ids:
+                need.setdefault(name, (kind, resolved))
+        if not need:
+            return
+        self._load(need)
+        missing = [n for n in need if n not in self.ids]
+        if not missing:
+            return
+        rows = [self._row(name, *need[name]) for name in missing]
+        conn = self.s.connection()
+        for i in range(0, len(rows), _CHUNK):
+            conn.execute(_insert(self.s, _SOURCE).on_conflict_do_nothing(index_elements=["name"]), rows[i:i + _CHUNK])
+        self._load(missing)
+
+    def _load(self, names: Iterable[str]) -> None:
+        names = list(names)
+        table = _SOURCE
+        for i in range(0, len(names), _CHUNK):
+            part = names[i:i + _CHUNK]
+            for row_id, name in self.s.connection().execute(select(table.c.id, table.c.name).where(table.c.name.in_(part))):
+                self.ids[name] = row_id
+
+    def _row(self, name: str, kind: str, resolved: bool) -> dict:
+        # Only media are looked up: an anonymous "observer" or a person named like a paper keeps its own kind.
+        entry = self.registry.resolve(name) if resolved and kind in MEDIA_KINDS else None
+        return dict(
+            name=name,
+            kind=entry.kind if entry else kind,
+            aliases=sorted(entry.aliases) if entry else [],
+            country=entry.country if entry else None,
+            resolved=resolved,
+        )
 
 
 def exists(session: Session, aid: str) -> bool:
     return session.exec(select(models.Article.id).where(models.Article.id == aid)).first() is not None
+
+
+def stored_among(session: Session, ids: Iterable[str]) -> set[str]:
+    """Which of ``ids`` are stored (one query per few hundred ids)."""
+    ids = sorted(set(ids))
+    table = _ARTICLE
+    found: set[str] = set()
+    for i in range(0, len(ids), _CHUNK):
+        found.update(session.connection().execute(select(table.c.id).where(table.c.id.in_(ids[i:i + _CHUNK]))).scalars())
+    return found
 
 
 def stored_ids(session: Session) -> set[str]:
@@ -107,6 +140,14 @@ def _needed_sources(item: Processed) -> list[tuple[str, str, bool]]:
     return out
 
 
+def _asks(item: Processed) -> list[tuple[str, str, bool]]:
+    """The article's sources in name order, each with the kind it was first asked for."""
+    needed: dict[str, tuple[str, bool]] = {}
+    for name, kind, resolved in _needed_sources(item):
+        needed.setdefault(name, (kind, resolved))
+    return [(name, *needed[name]) for name in sorted(needed)]
+
+
 def write(session: Session, sources: SourceCache, item: Processed) -> bool:
     """Add one article with its citations and statements to the session (the caller commits).
 
@@ -120,32 +161,34 @@ def write_batch(
 ) -> int:
     """Add several articles in the caller's transaction; return how many were new (the rest only add paths).
 
-    ``known`` are (article id, path) pairs of articles already stored, whose paths are added in the same order.
+    ``known`` are (article id, path) pairs to record first, in their order (paths of articles stored before, or
+    the whole batch's paths in input order); the items' own paths follow. Rows are written in input order with
+    each article's sources in name order, so a database does not depend on how the input was cut into batches.
+    Each table gets one multi-row statement per few hundred rows: building and compiling a statement per row
+    cost more than the rows themselves.
     """
-    needed: dict[str, tuple[str, bool]] = {}
-    for item in items:
-        for name, kind, resolved in _needed_sources(item):
-            needed.setdefault(name, (kind, resolved))  # the first ask decides the kind, as one at a time would
-    for name in sorted(needed):
-        sources.get(name, needed[name][0], resolved=needed[name][1])
-    new = [item for item in sorted(items, key=lambda i: i.id) if _insert_article(session, sources, item)]
-    for aid, path in sorted({(item.id, item.raw.source) for item in items} | set(known)):
-        add_path(session, aid, path)
-    for item in new:
-        _add_findings(session, sources, item)
+    sources.get_many(ask for item in items for ask in _asks(item))
+    first: dict[str, Processed] = {}
+    for item in items:  # the same content twice in a batch is stored once
+        first.setdefault(item.id, item)
+    inserted = _insert_articles(session, sources, list(first.values()))
+    new = [item for aid, item in first.items() if aid in inserted]
+    paths = dict.fromkeys([*known, *((item.id, item.raw.source) for item in items)])
+    _execute(session, _insert(session, _PATH).on_conflict_do_nothing(), [dict(article_id=a, path=p) for a, p in paths])
+    _add_findings(session, sources, new)
     return len(new)
 
 
-def _insert_article(session: Session, sources: SourceCache, item: Processed) -> bool:
-    m, c, raw = item.mapping, item.cleaned, item.raw
-    outlet_id = sources.get(m.outlet, m.outlet_kind or "outlet") if m.outlet else None
-    stmt = (
-        _insert(session, models.Article)
-        .values(
+def _insert_articles(session: Session, sources: SourceCache, items: list[Processed]) -> set[str]:
+    """Insert the articles that are not stored yet; return the ids this transaction inserted."""
+    rows = []
+    for item in items:
+        m, c, raw = item.mapping, item.cleaned, item.raw
+        rows.append(dict(
             id=item.id,
             source=raw.source,
             url=raw.url or c.meta.url,
-            outlet_id=outlet_id,
+            outlet_id=sources.get(m.outlet, m.outlet_kind or "outlet") if m.outlet else None,
             title=c.meta.title,
             author=c.meta.author,
             editor=c.meta.editor,
@@ -153,22 +196,29 @@ def _insert_article(session: Session, sources: SourceCache, item: Processed) -> 
             language=raw.language or c.meta.language,
             body=c.body,
             removed=[{"text": r.text, "rule": r.rule, "reason": r.reason, "line": r.line} for r in c.removed],
-        )
-        .on_conflict_do_nothing(index_elements=["id"])
-        .returning(models.Article.id)
-    )
-    return _inserted(session, stmt)
+        ))
+    # RETURNING, not rowcount: another writer may have stored some of them since we looked (ON CONFLICT skips
+    # those), and psycopg reports -1 for an INSERT … ON CONFLICT.
+    stmt = _insert(session, _ARTICLE).on_conflict_do_nothing(index_elements=["id"]).returning(_ARTICLE.c.id)
+    conn = session.connection()
+    inserted: set[str] = set()
+    for i in range(0, len(rows), _CHUNK):
+        inserted.update(conn.execute(stmt, rows[i:i + _CHUNK]).scalars())
+    return inserted
 
 
 def _inserted(session: Session, stmt) -> bool:
-    # RETURNING, not rowcount: psycopg reports -1 for an INSERT … ON CONFLICT built by SQLAlchemy.
     return session.execute(stmt).first() is not None
 
 
-def _add_findings(session: Session, sources: SourceCache, item: Processed) -> None:
-    """Citations and statements as Core INSERTs (one executemany per table), not ORM objects: the unit of work
-    cost more than cleaning a short article, and nothing reads these rows back as objects in the transaction."""
-    m = item.mapping
+def _execute(session: Session, stmt, rows: list[dict]) -> None:
+    conn = session.connection()
+    for i in range(0, len(rows), _CHUNK):
+        conn.execute(stmt, rows[i:i + _CHUNK])
+
+
+def _add_findings(session: Session, sources: SourceCache, items: list[Processed]) -> None:
+    """Citations and statements of every new article, one executemany per table (row ids in article order)."""
     citations = [
         dict(
             article_id=item.id,
@@ -181,10 +231,10 @@ def _add_findings(session: Session, sources: SourceCache, item: Processed) -> No
             span_end=cit.span[1] if cit.span else None,
             confidence=cit.confidence,
         )
-        for cit in m.citations
+        for item in items
+        for cit in item.mapping.citations
     ]
-    if citations:
-        session.execute(insert(models.Citation), citations)
+    _execute(session, insert(_CITATION), citations)
     statements = [
         dict(
             article_id=item.id,
@@ -197,7 +247,7 @@ def _add_findings(session: Session, sources: SourceCache, item: Processed) -> No
             span_end=st.span[1],
             confidence=st.confidence,
         )
-        for st in m.statements
+        for item in items
+        for st in item.mapping.statements
     ]
-    if statements:
-        session.execute(insert(models.Statement), statements)
+    _execute(session, insert(_STATEMENT), statements)

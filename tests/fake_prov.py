@@ -26,13 +26,17 @@ def fake_map(cleaned, registry=None, *, outlet=None) -> Mapping:
     return Mapping(outlet="Warta Contoh", outlet_kind="outlet", citations=citations)
 
 
-def dying_write(session, sources, item) -> bool:
+def dying_write_batch(session, sources, items, known=()) -> int:
+    """The real batch writer, one article at a time, so the process can die right after an article's rows."""
     global _stored
-    added = _real_write(session, sources, item)
-    session.flush()
-    _stored += 1
-    if _stored == int(os.environ.get("PROV_TEST_DIE_AT", "0")):
-        os.kill(os.getpid(), signal.SIGKILL)
+    added = 0
+    for item in items:
+        added += _real_write_batch(session, sources, [item])
+        session.flush()
+        _stored += 1
+        if _stored == int(os.environ.get("PROV_TEST_DIE_AT", "0")):
+            os.kill(os.getpid(), signal.SIGKILL)
+    _real_write_batch(session, sources, [], known)  # the paths, once every article is in
     return added
 
 
@@ -55,12 +59,12 @@ def make_articles(folder, n: int, *, start: int = 0, per: int = 40) -> dict[str,
     return expected
 
 
-_real_write = ingest.write
+_real_write_batch = ingest.write_batch
 
 if __name__ == "__main__":
     # Patched only when run as the stand-in `prov`: importing make_articles must not change the real pipeline.
     ingest.map_article = fake_map
-    ingest.write = dying_write
+    ingest.write_batch = dying_write_batch
     from cli.main import main
 
     sys.exit(main())

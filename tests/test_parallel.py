@@ -30,8 +30,11 @@ def archive(tmp_path_factory):
 
 
 def _dump(db: str) -> list[str]:
+    """Every row, except the full-text index's own pages: how FTS5 lays those out depends on how the rows were
+    grouped into statements and transactions. The index is checked against the stored articles instead."""
     with sqlite3.connect(db) as conn:
-        return list(conn.iterdump())
+        conn.execute("INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 1)")
+        return [line for line in conn.iterdump() if not line.startswith('INSERT INTO "article_fts_')]
 
 
 def _ingest(db, archive, jobs, **kw):
