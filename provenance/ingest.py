@@ -19,7 +19,7 @@ from . import db as dbmod
 from .attribution import map_article
 from .clean import RuleSet, clean, load_rules
 from .errors import InputError
-from .parallel import Prepared, prepare
+from .parallel import Prepared, prepare, workers_for
 from .reader import flat_text, iter_paths, read_file, read_stream
 from .records import Cleaned, RawArticle
 from .registry import Registry, load_registry
@@ -43,7 +43,7 @@ class IngestOptions:
     url_filter: str | None = None
     since: str | None = None
     until: str | None = None
-    jobs: int = 1  # processes that clean and map (0: one per core); there is always one writer
+    jobs: int = 1  # worker processes that clean and map (0: one per core) besides the one writer
     batch: int = 100  # articles per transaction (1: each article on its own)
 
     def warc_filter(self) -> WarcFilter:
@@ -190,8 +190,7 @@ def ingest(
     rules = load_rules(opts.rules)
     registry = load_registry(opts.outlets)
     summary = IngestSummary()
-    if "-" in named:  # standard input can be read in this process only
-        opts = replace(opts, jobs=1)
+    workers = workers_for(opts.jobs, total, stdin="-" in named)
     writer = dbmod.write_engine(engine)
     batch: list[Prepared] = []
     pending: set[str] = set()  # ids in the batch not yet stored
@@ -214,7 +213,7 @@ def ingest(
         pending.clear()
 
     articles = _each_article(iter_paths(opts.paths), opts)
-    prepared = prepare(articles, opts, rules, registry, known=known, stored=snapshot)
+    prepared = prepare(articles, opts, rules, registry, known=known, stored=snapshot, workers=workers)
     for n, prep in enumerate(prepared, 1):
         if prep.error is not None:
             summary.failed += 1

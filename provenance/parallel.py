@@ -2,7 +2,8 @@
 
 :func:`prepare` turns a stream of inputs into a stream of :class:`Prepared` items in input order, so the single
 writer in :mod:`provenance.ingest` stores the same rows in the same order whatever the number of workers: an
-ingest with ``jobs=2`` gives the same database as one with ``jobs=1``.
+ingest with ``jobs=2`` gives the same database as one with ``jobs=1``. With ``jobs=1`` the one worker is a process
+of its own, so cleaning and mapping overlap with storing.
 
 Inputs are streamed, never listed whole, and at most a few chunks per worker are in flight, so memory stays flat
 however large the folder. Workers are forked: they inherit the loaded rules and registry, and need no
@@ -15,6 +16,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -29,6 +33,7 @@ log = logging.getLogger(__name__)
 
 CHUNK = 16  # articles per task: large enough to amortise the hand-off, small enough to keep workers even
 IN_FLIGHT = 4  # chunks queued per worker: keeps both cores busy while bounding memory
+SMALL = 2 * CHUNK  # inputs up to this many are prepared in the writer's process: a worker would not pay for itself
 
 
 @dataclass
@@ -61,15 +66,16 @@ def prepare_one(item, opts, rules, registry, known: Callable[[str], bool]) -> Pr
 
 
 def prepare(
-    items: Iterable, opts, rules, registry, *, known: Callable[[str], bool], stored: Callable[[], set[str]]
+    items: Iterable, opts, rules, registry, *, known: Callable[[str], bool], stored: Callable[[], set[str]],
+    workers: int,
 ) -> Iterator[Prepared]:
-    """Yield a :class:`Prepared` per input, in input order; ``opts.jobs`` > 1 processes them in worker processes.
+    """Yield a :class:`Prepared` per input, in input order, prepared by ``workers`` worker processes (0: here).
 
     ``known(id)`` is the writer's own check, used in this process. With workers, ``stored()`` is called once for
     the ids already in the database, which the workers skip; the writer must still check what they return.
+    One worker already pays: it cleans and maps while this process stores the articles before.
     """
-    jobs = opts.jobs or multiprocessing.cpu_count()
-    if jobs <= 1:
+    if workers <= 0:
         for item in items:
             yield prepare_one(item, opts, rules, registry, known)
         return
@@ -77,9 +83,10 @@ def prepare(
     stream = iter(items)
     window: deque[Future] = deque()
     try:
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        fork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=fork, initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
             while True:
-                while len(window) < jobs * IN_FLIGHT:
+                while len(window) < workers * IN_FLIGHT:
                     chunk = list(islice(stream, CHUNK))
                     if not chunk:
                         break
@@ -91,8 +98,31 @@ def prepare(
         _state.clear()
 
 
+def workers_for(jobs: int, inputs: int, stdin: bool) -> int:
+    """How many worker processes an ingest of ``inputs`` articles (0: not known) asked for ``jobs`` should start.
+
+    None for standard input (only this process can read it) or for a few articles (starting a worker costs more
+    than it saves); ``jobs`` 0 is one per core.
+    """
+    if stdin or 0 < inputs <= SMALL:
+        return 0
+    return jobs or multiprocessing.cpu_count()
+
+
 # What forked workers inherit from prepare(); set only while it runs.
 _state: dict = {}
+
+
+def _watch_parent(parent: int) -> None:
+    """A worker outlives a writer killed with SIGKILL (it waits on a queue nobody will close), holding the
+    writer's standard streams open: it leaves as soon as its parent is gone."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="prov-parent-watch").start()
 
 
 def _work(chunk: list) -> list[Prepared]:
