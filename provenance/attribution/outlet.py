@@ -52,30 +52,37 @@ def detect(cleaned: Cleaned, registry: Registry, lex: Lexicon, override: str | N
     return own
 
 
+# the few place sets a line can have, built once (speed only)
+_ANYWHERE = frozenset({"anywhere"})
+_ANYWHERE_TITLE = frozenset({"anywhere", "title"})
+_ANYWHERE_OPENING = frozenset({"anywhere", "opening"})
+_TITLE = frozenset({"title"})
+
+
 def _lines(cleaned: Cleaned) -> Iterator[tuple[str, int | None, frozenset[str]]]:
     """(line, offset in the body or None, the hint places that apply to it)."""
     pos, prose, seen_text = 0, 0, False
     for line in cleaned.body.split("\n"):
-        places = {"anywhere"}
+        places = _ANYWHERE
         if not seen_text and line.lstrip().startswith("# "):
-            places.add("title")
+            places = _ANYWHERE_TITLE
         elif not _NOT_PROSE.match(line):
             if prose < OPENING_LINES:
-                places.add("opening")
+                places = _ANYWHERE_OPENING
             prose += 1
         seen_text = seen_text or bool(line.strip())
-        yield line, pos, frozenset(places)
+        yield line, pos, places
         pos += len(line) + 1
     if cleaned.meta.title:
-        yield cleaned.meta.title, None, frozenset({"title"})
+        yield cleaned.meta.title, None, _TITLE
     for r in cleaned.removed:  # footers, bylines and embeds the cleaner took out still name the outlet
-        places = {"anywhere"}
+        places = _ANYWHERE
         if r.rule.startswith("title") or r.text.lstrip().startswith("# "):
-            places.add("title")
+            places = _ANYWHERE_TITLE
         elif r.line is not None and r.line < 2 * OPENING_LINES:
-            places.add("opening")
+            places = _ANYWHERE_OPENING
         for piece in r.text.split("\n"):
-            yield piece, None, frozenset(places)
+            yield piece, None, places
 
 
 def _scan(cleaned: Cleaned, registry: Registry, lex: Lexicon) -> Own:
