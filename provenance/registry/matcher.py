@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import RuleError
+from .candidates import Candidate, Candidates
 
 if TYPE_CHECKING:
     from . import Entry
@@ -87,20 +88,10 @@ class Matcher:
                 letters = sum(ch.isalpha() for ch in form)
                 if letters >= 4 and form.upper() != form:
                     self.forms.setdefault(form.upper(), (e, form in strict))
-        # Speed, same results. The names a scan tries at a position are those `_left_ok` can accept there: after a
-        # non-alphanumeric, or (glue) after a letter when the name starts with a capital. One regex with that
-        # look-behind in front tried every position of the text; two regexes whose first character the regex engine
-        # can skip to in C do the same in a sixth of the time:
-        # - names starting with a capital (`_upper`): tried at every capital, kept unless a digit is before it;
-        # - the others (`_lower`): tried after a non-word character (or at the start of the text).
-        capitals = {f[0] for f in self.forms if f[0].isupper()}
-        upper = [f for f in self.forms if f[0] in capitals]
-        lower = [f for f in self.forms if f[0] not in capitals]
-        self._upper = re.compile(_trie_regex(upper)) if upper else None
-        # `[^a-zA-Z0-9]` is a bitmap the engine skips along fast; the look-behind then keeps the exact `[\W_]`
-        self._lower = re.compile(r"[^a-zA-Z0-9](?<=[\W_])(?:" + _trie_regex(lower) + ")") if lower else None
-        self._lower_at_0 = re.compile(_trie_regex(lower)) if lower else None
-        self._lines_cache: tuple[str, list[tuple[int, int, str]]] | None = None
+        # Speed, same results: the names a scan tries are those `_left_ok` may accept where they stand (after a
+        # non-alphanumeric, or a letter then a capital: glue), found by a pre-scan the regex engine runs in C
+        self._candidates = Candidates(self.forms, _trie_regex).find
+        self._lines_cache: tuple[str, list[Candidate]] | None = None
         self.left, self.right, self.strict_rx, self.after_rx = _glue()
         # a name with a line break in it would let one line's scan see the next: find_lines then scans line by line
         self.multiline = any("\n" in form or "\r" in form for form in self.forms)
@@ -137,7 +128,10 @@ class Matcher:
                     or self.after_rx.match(text, end, hi))
 
     def find_all(self, text: str) -> list[Mention]:
-        return [Mention(*m) for m in self._scan(text, None, self._cached(text) or self._candidates(text))]
+        cands = self._cached(text)
+        if cands is None:
+            cands = self._candidates(text)
+        return [Mention(*m) for m in self._scan(text, None, cands)]
 
     def find_lines(self, lines: list[str]) -> list[list[Mention]]:
         """``[find_all(line) for line in lines]`` in one scan of the lines joined by newlines (speed only, same
@@ -159,7 +153,7 @@ class Matcher:
             out[i].append(Mention(start - starts[i], end - starts[i], form, entry, glued))
         return out
 
-    def _cached(self, text: str) -> list[tuple[int, int, str]] | None:
+    def _cached(self, text: str) -> list[Candidate] | None:
         """The candidates of `text` when it begins the lines last scanned and ends where a line does: a candidate
         depends only on the characters around it, and none spans a newline."""
         cache = self._lines_cache
@@ -171,35 +165,8 @@ class Matcher:
             return None
         return cands[: bisect.bisect_left(cands, (n,))]
 
-    def _candidates(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, name): the longest name at every position where `_left_ok` may accept one, in text order,
-        those inside another candidate included (the scan resumes right after the start of a rejected name)."""
-        out: list[tuple[int, int, str]] = []
-        if self._upper is not None:
-            search = self._upper.search
-            m = search(text)
-            while m is not None:
-                start = m.start()
-                if not start or not text[start - 1].isdecimal():  # after a letter or a non-word: not after a digit
-                    out.append((start, m.end(), m.group()))
-                m = search(text, start + 1)
-        if self._lower is not None:
-            lower = []
-            m = self._lower_at_0.match(text)
-            if m is not None:
-                lower.append((0, m.end(), m.group()))
-            search = self._lower.search
-            m = search(text)
-            while m is not None:
-                start, end = m.start() + 1, m.end()  # the match begins with the character before the name
-                lower.append((start, end, text[start:end]))
-                m = search(text, start)
-            if lower:
-                out = sorted(out + lower)
-        return out
-
     def _scan(self, text: str, starts: list[int] | None,
-              cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str, Entry, bool]]:
+              cands: list[Candidate]) -> list[tuple[int, int, str, Entry, bool]]:
         """The accepted candidates as (start, end, name, entry, glued); `starts`: the lines' offsets (find_lines)."""
         out: list[tuple[int, int, str, Entry, bool]] = []
         pos = 0
