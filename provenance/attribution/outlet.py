@@ -138,5 +138,7 @@ def _order(hints: tuple) -> tuple[list[int], list[tuple[int, int]], list[bool]]:
             any_wire = any_wire or hints[i].role == "wire-if-agency"
             floor.append(low)
             wire.append(any_wire)
+        if len(_ORDER) >= 8:  # one lexicon in a run; a few in tests
+            _ORDER.clear()
         cached = _ORDER[id(hints)] = (hints, ranks, floor[::-1], wire[::-1])
     return cached[1], cached[2], cached[3]

@@ -3,8 +3,8 @@
 Contract (stable):
 - ``load_registry(extra: Sequence[Path] = ()) -> Registry`` (cached for the packaged data alone)
 - ``Registry.resolve(name) -> Entry | None`` — exact alias lookup, case- and punctuation-insensitive.
-- ``Registry.find_all(text) -> list[Mention]`` — every registry name in a text, in one pass of one compiled
-  alternation (see :mod:`.matcher`), including names glued to a cue by a scrape ("dilansirReuters").
+- ``Registry.find_all(text) -> list[Mention]`` — every registry name in a text, in one pass of compiled
+  tries (see :mod:`.matcher`), including names glued to a cue by a scrape ("dilansirReuters").
 - ``Entry``: ``name`` (canonical), ``kind`` (outlet | agency | broadcaster | platform), ``country``,
   ``language``, ``domains``, ``aliases``.
 

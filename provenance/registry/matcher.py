@@ -1,7 +1,8 @@
 """All registry names in a text in one pass.
 
-Every name form (canonical name, aliases, domains, plus an all-capitals variant) goes into ONE character trie that is
-compiled to ONE regex: matching costs one scan of the text, not one scan per outlet, whatever the registry's size.
+Every name form (canonical name, aliases, domains, plus an all-capitals variant) goes into character tries compiled to
+regexes: matching costs one scan of the text (see :mod:`.candidates`), not one scan per outlet, whatever the
+registry's size; at each position the longest name wins.
 Names match case-sensitively: lower-case "tempo", "kompas" (compass) or "antara" (between) are words, not outlets.
 Candidates then pass boundary checks that accept scraped glue ("dilansirReuters", "ReutersdanAl Arabiya") and reject
 names inside ordinary words ("Metropolitan", "KAS").
