@@ -52,54 +52,93 @@ def detect(cleaned: Cleaned, registry: Registry, lex: Lexicon, override: str | N
     return own
 
 
+# the few place sets a line can have, built once (speed only)
+_ANYWHERE = frozenset({"anywhere"})
+_ANYWHERE_TITLE = frozenset({"anywhere", "title"})
+_ANYWHERE_OPENING = frozenset({"anywhere", "opening"})
+_TITLE = frozenset({"title"})
+
+
 def _lines(cleaned: Cleaned) -> Iterator[tuple[str, int | None, frozenset[str]]]:
     """(line, offset in the body or None, the hint places that apply to it)."""
     pos, prose, seen_text = 0, 0, False
     for line in cleaned.body.split("\n"):
-        places = {"anywhere"}
+        places = _ANYWHERE
         if not seen_text and line.lstrip().startswith("# "):
-            places.add("title")
+            places = _ANYWHERE_TITLE
         elif not _NOT_PROSE.match(line):
             if prose < OPENING_LINES:
-                places.add("opening")
+                places = _ANYWHERE_OPENING
             prose += 1
         seen_text = seen_text or bool(line.strip())
-        yield line, pos, frozenset(places)
+        yield line, pos, places
         pos += len(line) + 1
     if cleaned.meta.title:
-        yield cleaned.meta.title, None, frozenset({"title"})
+        yield cleaned.meta.title, None, _TITLE
     for r in cleaned.removed:  # footers, bylines and embeds the cleaner took out still name the outlet
-        places = {"anywhere"}
+        places = _ANYWHERE
         if r.rule.startswith("title") or r.text.lstrip().startswith("# "):
-            places.add("title")
+            places = _ANYWHERE_TITLE
         elif r.line is not None and r.line < 2 * OPENING_LINES:
-            places.add("opening")
+            places = _ANYWHERE_OPENING
         for piece in r.text.split("\n"):
-            yield piece, None, frozenset(places)
+            yield piece, None, places
 
 
 def _scan(cleaned: Cleaned, registry: Registry, lex: Lexicon) -> Own:
+    """The first hint that fits a name decides its candidacy; the candidate of the best (place, hint, line) wins."""
     own = Own()
-    candidates: list[tuple[tuple[int, int, int], Entry]] = []
+    hints = lex.hints
+    places_rank, floor, wire_left = _order(hints)
+    best: tuple[int, int, int] | None = None
     rows = list(_lines(cleaned))
     # keeps offsets; a line with no "*" or "_" has nothing to blank (the scan is skipped: speed only)
     views = [_EMPHASIS.sub(lambda m: " " * len(m.group()), raw) if "*" in raw or "_" in raw else raw
              for raw, _, _ in rows]
     for order, ((raw, base, places), line, mentions) in enumerate(zip(rows, views, registry.find_lines(views), strict=True)):
         for m in mentions:
-            before, after = line[: m.start], line[m.end :]
-            for rank, hint in enumerate(lex.hints):
+            before = after = None
+            for rank, hint in enumerate(hints):
+                # speed only: no hint from here on can give a better candidate than `best`, nor mark a wire copy
+                if best is not None and floor[rank] >= best[:2] and not (
+                        wire_left[rank] and own.wire is None and base is not None and m.entry.kind == "agency"):
+                    break
                 if hint.where not in places or (hint.country and m.entry.country != hint.country):
                     continue
-                if not (hint.before.search(before) and hint.after.match(after)):
+                if before is None:
+                    before, after = line[: m.start], line[m.end :]
+                if not (hint.after.match(after) and hint.before.search(before)):  # the anchored test first
                     continue
                 if hint.role == "wire-if-agency" and m.entry.kind == "agency":
                     if own.wire is None and base is not None:
                         own.wire = m.entry
                         own.wire_span = (base + len(raw) - len(raw.lstrip()), base + len(raw.rstrip()))
                     break
-                candidates.append(((_PLACE_RANK[hint.where], rank, order), m.entry))
+                key = (places_rank[rank], rank, order)
+                if best is None or key < best:  # on a tie the first found stays
+                    best, own.outlet = key, m.entry
                 break
-    if candidates:
-        own.outlet = min(candidates, key=lambda c: c[0])[1]
     return own
+
+
+_ORDER: dict[int, tuple] = {}
+
+
+def _order(hints: tuple) -> tuple[list[int], list[tuple[int, int]], list[bool]]:
+    """Per hint: its place's rank; the best (place rank, hint rank) of it and the hints after it; whether a
+    wire-if-agency hint is among them. Kept per lexicon (speed only)."""
+    cached = _ORDER.get(id(hints))
+    if cached is None or cached[0] is not hints:
+        ranks = [_PLACE_RANK[h.where] for h in hints]
+        floor: list[tuple[int, int]] = []
+        wire: list[bool] = []
+        low, any_wire = (len(ranks), 0), False
+        for i in range(len(hints) - 1, -1, -1):
+            low = min(low, (ranks[i], i))
+            any_wire = any_wire or hints[i].role == "wire-if-agency"
+            floor.append(low)
+            wire.append(any_wire)
+        if len(_ORDER) >= 8:  # one lexicon in a run; a few in tests
+            _ORDER.clear()
+        cached = _ORDER[id(hints)] = (hints, ranks, floor[::-1], wire[::-1])
+    return cached[1], cached[2], cached[3]

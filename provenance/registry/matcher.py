@@ -1,7 +1,8 @@
 """All registry names in a text in one pass.
 
-Every name form (canonical name, aliases, domains, plus an all-capitals variant) goes into ONE character trie that is
-compiled to ONE regex: matching costs one scan of the text, not one scan per outlet, whatever the registry's size.
+Every name form (canonical name, aliases, domains, plus an all-capitals variant) goes into character tries compiled to
+regexes: matching costs one scan of the text (see :mod:`.candidates`), not one scan per outlet, whatever the
+registry's size; at each position the longest name wins.
 Names match case-sensitively: lower-case "tempo", "kompas" (compass) or "antara" (between) are words, not outlets.
 Candidates then pass boundary checks that accept scraped glue ("dilansirReuters", "ReutersdanAl Arabiya") and reject
 names inside ordinary words ("Metropolitan", "KAS").
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import RuleError
+from .candidates import Candidate, Candidates
 
 if TYPE_CHECKING:
     from . import Entry
@@ -87,11 +89,10 @@ class Matcher:
                 letters = sum(ch.isalpha() for ch in form)
                 if letters >= 4 and form.upper() != form:
                     self.forms.setdefault(form.upper(), (e, form in strict))
-        # Speed, same results: a name is only tried where _left_ok can accept it (after a non-alphanumeric, or a
-        # letter then a capital: glue), not inside every word; this halved the registry scan of an article.
-        capitals = "".join(re.escape(ch) for ch in sorted({f[0] for f in self.forms if f[0].isupper()}))
-        at_start = r"(?:(?<![^\W_])|(?<=[^\W\d_])(?=[" + (capitals or "A-Z") + "]))"
-        self.rx = re.compile(at_start + "(?:" + _trie_regex(self.forms) + ")")
+        # Speed, same results: the names a scan tries are those `_left_ok` may accept where they stand (after a
+        # non-alphanumeric, or a letter then a capital: glue), found by a pre-scan the regex engine runs in C
+        self._candidates = Candidates(self.forms, _trie_regex).find
+        self._lines_cache: tuple[str, list[Candidate]] | None = None
         self.left, self.right, self.strict_rx, self.after_rx = _glue()
         # a name with a line break in it would let one line's scan see the next: find_lines then scans line by line
         self.multiline = any("\n" in form or "\r" in form for form in self.forms)
@@ -128,50 +129,75 @@ class Matcher:
                     or self.after_rx.match(text, end, hi))
 
     def find_all(self, text: str) -> list[Mention]:
-        return self._scan(text, None)
+        cands = self._cached(text)
+        if cands is None:
+            cands = self._candidates(text)
+        return [Mention(*m) for m in self._scan(text, None, cands)]
 
     def find_lines(self, lines: list[str]) -> list[list[Mention]]:
         """``[find_all(line) for line in lines]`` in one scan of the lines joined by newlines (speed only, same
         mentions: no name holds a newline, a newline is neither a letter nor a bracket for the boundary checks, and
         the strict-alias context is cut at the line's bounds)."""
-        if self.multiline or any("\n" in line for line in lines):
-            return [self.find_all(line) for line in lines]
         text = "\n".join(lines)
+        if self.multiline or text.count("\n") != len(lines) - 1:
+            return [self.find_all(line) for line in lines]
         starts, pos = [], 0
         for line in lines:
             starts.append(pos)
             pos += len(line) + 1
+        cands = self._candidates(text)
+        # speed only: the mapper scans an article's lines (own outlet), then its body, the same text: kept for it
+        self._lines_cache = (text, cands)
         out: list[list[Mention]] = [[] for _ in lines]
-        for m in self._scan(text, starts):
-            i = bisect.bisect_right(starts, m.start) - 1
-            out[i].append(Mention(m.start - starts[i], m.end - starts[i], m.text, m.entry, m.glued))
+        for start, end, form, entry, glued in self._scan(text, starts, cands):
+            i = bisect.bisect_right(starts, start) - 1
+            out[i].append(Mention(start - starts[i], end - starts[i], form, entry, glued))
         return out
 
-    def _scan(self, text: str, starts: list[int] | None) -> list[Mention]:
-        out: list[Mention] = []
+    def _cached(self, text: str) -> list[Candidate] | None:
+        """The candidates of `text` when it begins the lines last scanned and ends where a line does: a candidate
+        depends only on the characters around it, and none spans a newline."""
+        cache = self._lines_cache
+        if cache is None or not text:
+            return None
+        joined, cands = cache
+        n = len(text)
+        if not joined.startswith(text) or (len(joined) > n and joined[n] != "\n"):
+            return None
+        return cands[: bisect.bisect_left(cands, (n,))]
+
+    def _scan(self, text: str, starts: list[int] | None,
+              cands: list[Candidate]) -> list[tuple[int, int, str, Entry, bool]]:
+        """The accepted candidates as (start, end, name, entry, glued); `starts`: the lines' offsets (find_lines)."""
+        out: list[tuple[int, int, str, Entry, bool]] = []
         pos = 0
-        search = self.rx.search
-        while True:
-            m = search(text, pos)
-            if m is None:
-                break
-            if m.end() == m.start():
-                pos = m.start() + 1
+        n = len(text)
+        forms = self.forms
+        for start, end, form in cands:
+            if start < pos:
                 continue
-            form = m.group()
-            entry, strict = self.forms.get(form, (None, False))
-            ok_l, glued_l = self._left_ok(text, m.start(), form) if entry else (False, False)
-            ok_r, glued_r = self._right_ok(text, m.end(), form) if ok_l else (False, False)
-            if ok_l and ok_r and strict:
-                if starts is None:
-                    ok_r = self._strict_ok(text, m.start(), m.end())
-                else:
-                    i = bisect.bisect_right(starts, m.start()) - 1
-                    hi = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
-                    ok_r = self._strict_ok(text, m.start(), m.end(), starts[i], hi)
-            if ok_l and ok_r:
-                out.append(Mention(m.start(), m.end(), form, entry, glued_l or glued_r))
-                pos = m.end()
+            entry, strict = forms[form]
+            if start == 0 or not text[start - 1].isalnum():  # `_left_ok`'s common case inline (speed only)
+                ok_l, glued_l = True, False
             else:
-                pos = m.start() + 1
+                ok_l, glued_l = self._left_ok(text, start, form)
+            if not ok_l:
+                pos = start + 1
+                continue
+            if end >= n or not text[end].isalnum():
+                ok_r, glued_r = True, False
+            else:
+                ok_r, glued_r = self._right_ok(text, end, form)
+            if ok_r and strict:
+                if starts is None:
+                    ok_r = self._strict_ok(text, start, end)
+                else:
+                    i = bisect.bisect_right(starts, start) - 1
+                    hi = starts[i + 1] - 1 if i + 1 < len(starts) else n
+                    ok_r = self._strict_ok(text, start, end, starts[i], hi)
+            if ok_r:
+                out.append((start, end, form, entry, glued_l or glued_r))
+                pos = end
+            else:
+                pos = start + 1
         return out
