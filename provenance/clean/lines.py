@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..literals import lowered, may_match, prefilter_for
 from ..records import Removed
+from .joined import split
 from .predicates import member_ok
 from .rules import BlockRule, LineRule
 
@@ -68,17 +69,23 @@ def split_link_word(lines: list[Line], i: int) -> bool:
 
 def apply_line_rules(lines: list[Line], rules: list[LineRule]) -> None:
     # LineRule.matches inlined, and an unanchored pattern whose required literals the line lacks is not searched
-    # (speed only: this loop runs every rule on every line; see literals.py)
+    # (speed only: this loop runs every rule on every line; see literals.py). Speed only too: the rules anchored
+    # at the line start are tried first as one joined pattern (joined.py); when it fails, only the others run.
     checks = [(rule.max_words, rule.pattern.search, rule.kind == "caption", prefilter_for(rule.pattern), rule)
               for rule in rules]
+    joined, free = split([rule.pattern for rule in rules])
+    rest = [checks[k] for k in free]
     for i, line in enumerate(lines):
         if not line.kept or split_link_word(lines, i):
             continue
         norm = line.norm
+        todo = checks if joined is None or joined(norm) is not None else rest
+        if not todo:
+            continue
         n_words = len(norm.split())
         protected = line.protected
         lower = lowered(norm)
-        for max_words, search, caption, pre, rule in checks:
+        for max_words, search, caption, pre, rule in todo:
             if protected and caption:
                 continue  # an agency named in a reference list is a source, not a photo credit
             if max_words is not None and n_words > max_words:
@@ -128,12 +135,19 @@ def _block_span(lines: list[Line], i: int, rule: BlockRule, blocks: list[BlockRu
 def apply_block_rules(lines: list[Line], rules: list[BlockRule], singles: list[LineRule] = ()) -> None:
     """Blocks: a start line and its members. A line another rule claims ends the block (so ``--explain``
     names the right rule for it)."""
+    joined, free = split([r.start for r in rules])
+    rest = [rules[k] for k in free]
     i = 0
     while i < len(lines):
         line = lines[i]
         norm = line.norm if line.kept else ""
+        if not norm:
+            i += 1
+            continue
+        # speed only: when the joined start patterns fail, only the blocks outside the join can start (joined.py)
+        candidates = rules if joined is None or joined(norm) is not None else rest
         n_words = len(norm.split())
-        rule = next((r for r in rules if norm and r.starts(norm, n_words)), None)
+        rule = next((r for r in candidates if r.starts(norm, n_words)), None)
         if rule is None:
             i += 1
             continue
