@@ -131,8 +131,8 @@ class Gate:
         out = []
         for k in level.live:
             info = self.infos[k]
-            if info.always or (hit and info.anchored) or any(s in norm for s in info.clits) or (
-                    info.ilits and (lower is None or any(s in lower for s in info.ilits))):
+            if info.always or (hit and info.anchored) or (info.clits and any(map(norm.__contains__, info.clits))) or (
+                    info.ilits and (lower is None or any(map(lower.__contains__, info.ilits)))):
                 out.append(k)
         return out
 
