@@ -4,8 +4,8 @@ tests instead of one search per rule.
 Almost every line matches no rule, yet each rule used to be searched on each line. A :class:`Gate` splits every
 pattern into its top-level alternatives: those anchored at the line start ("^...") are joined into one
 alternation (each keeping its own case flag), whose ``match`` fails exactly when none of them can match; every
-other alternative must contain one of a few literal strings (literals.py), or, failing that, one punctuation
-character. ``candidates`` returns, in rule order, the rules those tests do not rule out; the caller searches them
+other alternative must contain one of a few literal strings (patterns.required_strings, else literals.py), or,
+failing that, one punctuation character. ``candidates`` returns, in rule order, the rules those tests do not rule out; the caller searches them
 one by one as before, so the first matching rule (the one recorded) is unchanged. Patterns the split cannot
 handle (capture groups, flags other than case) are simply always candidates unless their literals rule them out.
 """
@@ -17,24 +17,24 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..literals import required_literals
-from .patterns import FLAGS_OK, alternatives, anchored, first_keys, parse, required_char
+from .patterns import FLAGS_OK, alternatives, anchored, first_keys, parse, required_char, required_strings
 
 
 class _Info:
-    """What one pattern needs: an anchored alternative matching, or one of its literals in the line
-    (``ilits`` lower-cased, looked for in the lower-cased line; ``clits`` as they are)."""
+    """What one pattern needs: an anchored alternative matching, or one of its strings in the line (``ilits``
+    lower-cased, looked for in the lower-cased line; ``clits`` as they are). ``coarse_*``: fewer, shorter
+    strings saying the same (cheaper to look for when most lines hold none, as in the first test of a line)."""
 
-    __slots__ = ("anchored", "ilits", "clits", "always")
+    __slots__ = ("anchored", "ilits", "clits", "coarse_i", "coarse_c", "always")
 
     def __init__(self, pattern: re.Pattern[str]):
-        self.anchored: list[str] = []  # scoped pieces for the joined pattern
-        self.ilits: frozenset[str] = frozenset()
-        self.clits: frozenset[str] = frozenset()
+        self.anchored: list[tuple[str, set[str] | None]] = []  # scoped pieces for the joined pattern
+        self.ilits = self.clits = self.coarse_i = self.coarse_c = frozenset()
         self.always = False
         try:
             self._split(pattern)
         except (re.error, TypeError, ValueError, RecursionError):
-            self.anchored, self.ilits, self.clits, self.always = [], frozenset(), frozenset(), True
+            self.anchored, self.always = [], True
 
     def _split(self, pattern: re.Pattern[str]) -> None:
         if not isinstance(pattern.pattern, str) or pattern.flags & ~FLAGS_OK:
@@ -43,8 +43,8 @@ class _Info:
         flags = pattern.flags & re.IGNORECASE
         # with capture groups an alternative alone could mean something else ("\1"): keep the pattern whole
         alts = alternatives(pattern.pattern) if not pattern.groups else [pattern.pattern]
-        ilits: set[str] = set()
-        clits: set[str] = set()
+        fine: tuple[set[str], set[str]] = (set(), set())  # (case-blind, as written)
+        coarse: tuple[set[str], set[str]] = (set(), set())
         for alt in alts:
             compiled = re.compile(alt, flags) if len(alts) > 1 else pattern
             if not pattern.groups and anchored(parse(alt, flags)):
@@ -52,16 +52,18 @@ class _Info:
                 re.compile(piece)
                 self.anchored.append((piece, first_keys(parse(alt, flags))))
                 continue
-            pre = required_literals(compiled)
-            if pre is not None:
-                (ilits if pre[0] else clits).update(pre[1])
-                continue
-            char = required_char(compiled)
-            if char is None:
-                self.always = True
-                return
-            clits.add(char)
-        self.ilits, self.clits = frozenset(ilits), frozenset(clits)
+            long, short = required_strings(compiled), required_literals(compiled)
+            if long is None and short is None:
+                char = required_char(compiled)
+                if char is None:
+                    self.always = True
+                    return
+                long = short = (False, frozenset({char}))
+            long, short = long or short, short or long
+            fine[0 if long[0] else 1].update(long[1])
+            coarse[0 if short[0] else 1].update(short[1])
+        self.ilits, self.clits = frozenset(fine[0]), frozenset(fine[1])
+        self.coarse_i, self.coarse_c = frozenset(coarse[0]), frozenset(coarse[1])
 
 
 def _minimal(lits: set[str]) -> tuple[str, ...]:
@@ -75,8 +77,8 @@ class _Level:
     def __init__(self, live: list[int], infos: list[_Info]):
         self.live = live
         self.always = any(infos[k].always for k in live)
-        self.ilits = _minimal({s for k in live for s in infos[k].ilits})
-        self.clits = _minimal({s for k in live for s in infos[k].clits})
+        self.ilits = _minimal({s for k in live for s in infos[k].coarse_i})
+        self.clits = _minimal({s for k in live for s in infos[k].coarse_c})
         self.anchored = any(infos[k].anchored for k in live)
 
 
@@ -85,21 +87,20 @@ class Gate:
 
     def __init__(self, patterns: Sequence[re.Pattern[str]], max_words: Sequence[int | None]):
         self.infos = [_Info(p) for p in patterns]
-        pieces = [piece for info in self.infos for piece in info.anchored]
-        self.joined = None  # the match of all anchored alternatives joined
-        self.by_first: dict[str, object] = {}  # the same, only those a line starting with this key can match
-        self.other = None  # ... for an ASCII line start no key names
+        pieces = [(piece, first, k) for k, info in enumerate(self.infos) for piece, first in info.anchored]
+        # the match of all anchored alternatives joined, with the rules they belong to; by_first: the same for
+        # the alternatives a line starting with this (lower-cased ASCII) character can match; other: for an
+        # ASCII line start no key names
+        self.joined: tuple | None = None
+        self.by_first: dict[str, tuple] = {}
+        self.other: tuple | None = None
         if pieces:
             try:
-                self.joined = re.compile("|".join(piece for piece, _ in pieces)).match
-                keys = set().union(*(first for _, first in pieces if first is not None))
-                for key in (*keys, None):
-                    live = [piece for piece, first in pieces if first is None or key in first]
-                    match = re.compile("|".join(live)).match if live else None
-                    if key is None:
-                        self.other = match
-                    else:
-                        self.by_first[key] = match
+                self.joined = self._join(pieces)
+                keys = set().union(*(first for _, first, _ in pieces if first is not None))
+                for key in keys:
+                    self.by_first[key] = self._join([p for p in pieces if p[1] is None or key in p[1]])
+                self.other = self._join([p for p in pieces if p[1] is None])
             except re.error:  # cannot join after all: every anchored pattern is a candidate
                 self.joined, self.by_first, self.other = None, {}, None
                 for info in self.infos:
@@ -113,25 +114,32 @@ class Gate:
             for i in range(len(self.breaks) + 1)
         ]
 
-    def _anchored_hit(self, norm: str) -> bool:
+    @staticmethod
+    def _join(pieces: list[tuple]) -> tuple | None:
+        if not pieces:
+            return None
+        return re.compile("|".join(piece for piece, _, _ in pieces)).match, frozenset(k for _, _, k in pieces)
+
+    def _anchored_hit(self, norm: str) -> frozenset[int]:
+        """The rules one of whose anchored alternatives may match (none when the joined pattern fails)."""
         head = norm[:1]
-        if not head or not head.isascii():
-            return self.joined(norm) is not None
-        match = self.by_first.get(head.lower(), self.other)
-        return match is not None and match(norm) is not None
+        entry = self.joined if not head or not head.isascii() else self.by_first.get(head.lower(), self.other)
+        if entry is None or entry[0](norm) is None:
+            return frozenset()
+        return entry[1]
 
     def candidates(self, norm: str, lower: str | None, n_words: int) -> list[int]:
         """Indices, in order, of the patterns not ruled out for ``norm`` (``lower``: literals.lowered(norm));
         those of a word limit below ``n_words`` are left out too."""
         level = self.levels[bisect_left(self.breaks, n_words)]
-        hit = level.anchored and self.joined is not None and self._anchored_hit(norm)
+        hit = self._anchored_hit(norm) if level.anchored and self.joined is not None else frozenset()
         if not (hit or level.always or (level.ilits and (lower is None or any(map(lower.__contains__, level.ilits))))
                 or any(map(norm.__contains__, level.clits))):
             return []
         out = []
         for k in level.live:
             info = self.infos[k]
-            if info.always or (hit and info.anchored) or (info.clits and any(map(norm.__contains__, info.clits))) or (
+            if info.always or k in hit or (info.clits and any(map(norm.__contains__, info.clits))) or (
                     info.ilits and (lower is None or any(map(lower.__contains__, info.ilits)))):
                 out.append(k)
         return out

@@ -190,3 +190,100 @@ _CATEGORIES = {
     for cat, rx in ((_c.CATEGORY_DIGIT, r"\d"), (_c.CATEGORY_SPACE, r"\s"), (_c.CATEGORY_WORD, r"\w"),
                     (_c.CATEGORY_NOT_DIGIT, r"\D"), (_c.CATEGORY_NOT_SPACE, r"\S"), (_c.CATEGORY_NOT_WORD, r"\W"))
 }
+
+
+# ---- required strings, with short alternations multiplied out ("(?:ber)?gabung (?:di|ke) grup" -> 4 strings)
+_CAP = 64  # the most strings one run of items may multiply out to
+
+
+def _char_set(op, av, icase: bool) -> set[str] | None:
+    if op is _c.LITERAL:
+        chars = [chr(av)]
+    elif op is _c.IN and all(o is _c.LITERAL for o, _ in av) and len(av) <= 8:
+        chars = [chr(a) for _, a in av]
+    else:
+        return None
+    if icase:
+        if not all(ch.isascii() for ch in chars):
+            return None  # case folding outside ASCII: leave it to the regex
+        return {ch.lower() for ch in chars}
+    return set(chars)
+
+
+def _finite(items, icase: bool) -> set[str] | None:
+    """Every string the sequence can match, when that is a small set (lower-cased when `icase`); else None.
+    Zero-width items count as the empty string (a superset of what matches: fine for a prefilter)."""
+    out = {""}
+    for op, av in items:
+        if op is _c.AT or op is _c.ASSERT or op is _c.ASSERT_NOT:
+            continue
+        if op is _c.BRANCH:
+            parts = [_finite(alt, icase) for alt in av[1]]
+            found = None if any(p is None for p in parts) else set().union(*parts)
+        elif op is _c.SUBPATTERN:
+            found = _finite(av[3], icase) if not av[1] and not av[2] else None
+        elif op in _REPEATS and av[1] <= 1:
+            sub = _finite(av[2], icase)
+            found = None if sub is None else (sub | {""} if av[0] == 0 else sub)
+        else:
+            found = _char_set(op, av, icase)
+        if found is None:
+            return None
+        out = {a + b for a in out for b in found}
+        if len(out) > _CAP:
+            return None
+    return out
+
+
+def _best(candidates: list[set[str]]) -> frozenset[str] | None:
+    good = [c for c in candidates if c and "" not in c]
+    if not good:
+        return None
+    return frozenset(max(good, key=lambda s: (min(map(len, s)), -len(s))))
+
+
+def _required(items, icase: bool) -> frozenset[str] | None:
+    """Strings one of which every match of the sequence contains; None when none are found."""
+    candidates: list[set[str]] = []
+    run = {""}
+    for op, av in items:
+        if op is _c.AT or op is _c.ASSERT or op is _c.ASSERT_NOT:
+            continue
+        found = _finite([(op, av)], icase)
+        if found is not None:
+            grown = {a + b for a in run for b in found}
+            if len(grown) <= _CAP:
+                run = grown
+                continue
+            candidates.append(run)
+            run = found
+            continue
+        candidates.append(run)
+        run = {""}
+        inner = None
+        if op is _c.BRANCH:
+            parts = [_required(alt, icase) for alt in av[1]]
+            inner = None if any(p is None for p in parts) else frozenset().union(*parts)
+        elif op is _c.SUBPATTERN and not av[1] and not av[2]:
+            inner = _required(av[3], icase)
+        elif op in _REPEATS and av[0] >= 1:
+            inner = _required(av[2], icase)
+        if inner:
+            candidates.append(set(inner))
+    candidates.append(run)
+    return _best(candidates)
+
+
+def required_strings(pattern: re.Pattern[str]) -> tuple[bool, frozenset[str]] | None:
+    """``(case-insensitive, strings)``: every match of `pattern` contains one of the strings (lower-cased when
+    case-insensitive, then to be looked for in the lower-cased line, see literals.lowered); None when unknown."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & ~FLAGS_OK:
+        return None
+    icase = bool(pattern.flags & re.IGNORECASE)
+    try:
+        found = _required(parse(pattern.pattern, pattern.flags), icase)
+    except Exception:  # noqa: BLE001 - a layout this module does not know: no prefilter
+        return None
+    if not found or min(map(len, found)) < 2:
+        return None
+    return icase, found
