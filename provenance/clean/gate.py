@@ -52,7 +52,8 @@ class _Info:
                 re.compile(piece)
                 self.anchored.append((piece, first_keys(parse(alt, flags))))
                 continue
-            long, short = required_strings(compiled), required_literals(compiled)
+            long, short = required_strings(compiled), required_strings(compiled, coarse=True)
+            short = short or required_literals(compiled)
             if long is None and short is None:
                 char = required_char(compiled)
                 if char is None:

@@ -92,10 +92,10 @@ def apply_line_rules(lines: list[Line], rules: list[LineRule], only=None) -> Non
     gate = gate_for([rule.pattern for rule in rules], [rule.max_words for rule in rules])
     checks = [(rule.pattern.search, rule.kind == "caption", only is None or only(rule), rule) for rule in rules]
     for i, line in enumerate(lines):
-        if not line.kept or split_link_word(lines, i):
+        if line.removed is not None or not line.text:  # (not kept; inlined)
             continue
         todo = line.candidates(gate)
-        if not todo:
+        if not todo or split_link_word(lines, i):  # (the cheap test first: speed only)
             continue
         norm = line.norm
         protected = line.protected

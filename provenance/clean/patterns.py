@@ -235,53 +235,64 @@ def _finite(items, icase: bool) -> set[str] | None:
     return out
 
 
-def _best(candidates: list[set[str]]) -> frozenset[str] | None:
-    good = [c for c in candidates if c and "" not in c]
-    if not good:
-        return None
-    return frozenset(max(good, key=lambda s: (min(map(len, s)), -len(s))))
+def _windows(run: list[set[str]]) -> list[set[str]]:
+    """For a run of items each matching one of a few strings: the strings of every stretch of the run."""
+    out = []
+    for i in range(len(run)):
+        product = {""}
+        for j in range(i, len(run)):
+            product = {a + b for a in product for b in run[j]}
+            if len(product) > _CAP:
+                break
+            out.append(product)
+    return out
 
 
-def _required(items, icase: bool) -> frozenset[str] | None:
-    """Strings one of which every match of the sequence contains; None when none are found."""
+def _fine(strings: set[str]) -> tuple:
+    return min(map(len, strings)), -len(strings)
+
+
+def _coarse(strings: set[str]) -> tuple:
+    return min(map(len, strings)) >= 4, -len(strings), min(map(len, strings))
+
+
+def _required(items, icase: bool, key) -> frozenset[str] | None:
+    """Strings one of which every match of the sequence contains, the best set by `key`; None when none."""
     candidates: list[set[str]] = []
-    run = {""}
+    run: list[set[str]] = []
     for op, av in items:
         if op is _c.AT or op is _c.ASSERT or op is _c.ASSERT_NOT:
-            continue
+            continue  # zero-width: the items around it are adjacent in the text
         found = _finite([(op, av)], icase)
         if found is not None:
-            grown = {a + b for a in run for b in found}
-            if len(grown) <= _CAP:
-                run = grown
-                continue
-            candidates.append(run)
-            run = found
+            run.append(found)
             continue
-        candidates.append(run)
-        run = {""}
+        candidates += _windows(run)
+        run = []
         inner = None
         if op is _c.BRANCH:
-            parts = [_required(alt, icase) for alt in av[1]]
+            parts = [_required(alt, icase, key) for alt in av[1]]
             inner = None if any(p is None for p in parts) else frozenset().union(*parts)
         elif op is _c.SUBPATTERN and not av[1] and not av[2]:
-            inner = _required(av[3], icase)
+            inner = _required(av[3], icase, key)
         elif op in _REPEATS and av[0] >= 1:
-            inner = _required(av[2], icase)
+            inner = _required(av[2], icase, key)
         if inner:
             candidates.append(set(inner))
-    candidates.append(run)
-    return _best(candidates)
+    candidates += _windows(run)
+    good = [c for c in candidates if c and "" not in c]
+    return frozenset(max(good, key=key)) if good else None
 
 
-def required_strings(pattern: re.Pattern[str]) -> tuple[bool, frozenset[str]] | None:
+def required_strings(pattern: re.Pattern[str], coarse: bool = False) -> tuple[bool, frozenset[str]] | None:
     """``(case-insensitive, strings)``: every match of `pattern` contains one of the strings (lower-cased when
-    case-insensitive, then to be looked for in the lower-cased line, see literals.lowered); None when unknown."""
+    case-insensitive, then to be looked for in the lower-cased line, see literals.lowered); None when unknown.
+    The longest such strings, or with ``coarse`` the fewest (of 4 characters or more when possible)."""
     if not isinstance(pattern.pattern, str) or pattern.flags & ~FLAGS_OK:
         return None
     icase = bool(pattern.flags & re.IGNORECASE)
     try:
-        found = _required(parse(pattern.pattern, pattern.flags), icase)
+        found = _required(parse(pattern.pattern, pattern.flags), icase, _coarse if coarse else _fine)
     except Exception:  # noqa: BLE001 - a layout this module does not know: no prefilter
         return None
     if not found or min(map(len, found)) < 2:

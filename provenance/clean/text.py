@@ -60,7 +60,7 @@ def clean_lines(text: str, rules: RuleSet, title: str | None = None, guesses: bo
         if line.removed is not None:
             removed.append(line.removed)
     removed.sort(key=lambda r: (r.line if r.line is not None else -1))
-    body = "\n".join(line.text for line in lines if line.kept)
+    body = "\n".join(line.text for line in lines if line.removed is None and line.text)  # (kept, inlined)
     info = meta.extract(lines, removed, title, body, published)
     log.debug("cleaned: %d lines kept, %d pieces removed", body.count("\n") + 1, len(removed))
     return Cleaned(body=body, removed=removed, meta=info)
