@@ -5,8 +5,9 @@ Almost every line matches no rule, yet each rule used to be searched on each lin
 pattern into its top-level alternatives: those anchored at the line start ("^...") are joined into one
 alternation (each keeping its own case flag), whose ``match`` fails exactly when none of them can match; every
 other alternative must contain one of a few literal strings (patterns.required_strings, else literals.py), or,
-failing that, one punctuation character. ``candidates`` returns, in rule order, the rules those tests do not rule out; the caller searches them
-one by one as before, so the first matching rule (the one recorded) is unchanged. Patterns the split cannot
+failing that, one punctuation character. ``candidates`` says at once when no rule can match (most lines), else
+``possible`` rules out rules one by one; the caller searches the others in their order as before, so the first
+matching rule (the one recorded) is unchanged. Patterns the split cannot
 handle (capture groups, flags other than case) are simply always candidates unless their literals rule them out.
 """
 
@@ -129,21 +130,23 @@ class Gate:
             return frozenset()
         return entry[1]
 
-    def candidates(self, norm: str, lower: str | None, n_words: int) -> list[int]:
-        """Indices, in order, of the patterns not ruled out for ``norm`` (``lower``: literals.lowered(norm));
-        those of a word limit below ``n_words`` are left out too."""
+    def candidates(self, norm: str, lower: str | None, n_words: int) -> tuple:
+        """``()`` when no pattern can match ``norm`` (``lower``: literals.lowered(norm)); else a context whose
+        first item lists, in order, the patterns within their word limit, and for which ``possible`` tells
+        which of them the tests do not rule out (asked one by one: the caller stops at the first match)."""
         level = self.levels[bisect_left(self.breaks, n_words)]
         hit = self._anchored_hit(norm) if level.anchored and self.joined is not None else frozenset()
         if not (hit or level.always or (level.ilits and (lower is None or any(map(lower.__contains__, level.ilits))))
                 or any(map(norm.__contains__, level.clits))):
-            return []
-        out = []
-        for k in level.live:
-            info = self.infos[k]
-            if info.always or k in hit or (info.clits and any(map(norm.__contains__, info.clits))) or (
-                    info.ilits and (lower is None or any(map(lower.__contains__, info.ilits)))):
-                out.append(k)
-        return out
+            return ()
+        return level.live, hit, norm, lower
+
+    def possible(self, k: int, context: tuple) -> bool:
+        """May pattern ``k`` match the line ``context`` (from ``candidates``) was made for?"""
+        info = self.infos[k]
+        _, hit, norm, lower = context
+        return info.always or k in hit or bool(info.clits and any(map(norm.__contains__, info.clits))) or bool(
+            info.ilits and (lower is None or any(map(lower.__contains__, info.ilits))))
 
 
 _CACHE: dict[tuple[int, ...], tuple[tuple[re.Pattern[str], ...], Gate]] = {}

@@ -69,11 +69,11 @@ def cut_inline(text: str, rules: list[InlineRule], gate: Gate | None = None) -> 
     # speed only: until a cut changes the text, the rules the gate (gate.py) rules out cannot match
     if gate is None:
         gate = gate_for([rule.pattern for rule in rules], [None] * len(rules))
-    live = gate.candidates(text, lower, 0)
-    if not live:
+    context = gate.candidates(text, lower, 0)
+    if not context:
         return text.strip(), cuts
     for k, rule in enumerate(rules):
-        if not cuts and k not in live:
+        if not cuts and not gate.possible(k, context):
             continue
         if lowered_for is not text:
             lower, lowered_for = lowered(text), text

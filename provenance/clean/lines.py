@@ -48,7 +48,7 @@ class Line:
             self._facts_of = self.text
         return self._facts
 
-    def candidates(self, gate: Gate) -> list[int]:
+    def candidates(self, gate: Gate) -> tuple:
         """``gate.candidates`` for this line, kept while the text stays (the two line-rule passes share it)."""
         if not self._gated or self._gated[0] is not gate or self._gated[1] is not self.text:
             self._gated = (gate, self.text, gate.candidates(*self.facts()))
@@ -94,16 +94,16 @@ def apply_line_rules(lines: list[Line], rules: list[LineRule], only=None) -> Non
     for i, line in enumerate(lines):
         if line.removed is not None or not line.text:  # (not kept; inlined)
             continue
-        todo = line.candidates(gate)
-        if not todo or split_link_word(lines, i):  # (the cheap test first: speed only)
+        context = line.candidates(gate)
+        if not context or split_link_word(lines, i):  # (the cheap test first: speed only)
             continue
         norm = line.norm
         protected = line.protected
-        for k in todo:  # the word limits are applied by the gate
+        for k in context[0]:  # the word limits are applied by the gate
             search, caption, chosen, rule = checks[k]
             if not chosen or (protected and caption):
                 continue  # (an agency named in a reference list is a source, not a photo credit)
-            if search(norm) is not None:
+            if gate.possible(k, context) and search(norm) is not None:
                 line.remove(rule.name, rule.reason)
                 break
 
@@ -157,8 +157,9 @@ def apply_block_rules(lines: list[Line], rules: list[BlockRule], singles: list[L
             i += 1
             continue
         # speed only: the gate (gate.py) names the blocks that can start here, word limits applied
-        rule = next((rules[k] for k in gate.candidates(*line.facts())
-                     if rules[k].start.search(norm) is not None), None)
+        context = gate.candidates(*line.facts())
+        rule = next((rules[k] for k in (context[0] if context else ())
+                     if gate.possible(k, context) and rules[k].start.search(norm) is not None), None)
         if rule is None:
             i += 1
             continue

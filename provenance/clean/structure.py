@@ -76,7 +76,7 @@ def drop_duplicates(lines: list[Line]) -> None:
 def _menu_item(text: str) -> bool:
     if not any(c.isalnum() for c in text):
         return True  # the "," between tag links
-    return len(text.split()) <= 5 and len(text) <= 40 and not is_sentence(text) and not text.endswith(",")
+    return len(text) <= 40 and len(text.split()) <= 5 and not is_sentence(text) and not text.endswith(",")
 
 
 def drop_short_runs(lines: list[Line]) -> None:
