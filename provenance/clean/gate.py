@@ -2,13 +2,14 @@
 tests instead of one search per rule.
 
 Almost every line matches no rule, yet each rule used to be searched on each line. A :class:`Gate` splits every
-pattern into its top-level alternatives: those anchored at the line start ("^...") are joined into one
-alternation (each keeping its own case flag), whose ``match`` fails exactly when none of them can match; every
-other alternative must contain one of a few literal strings (patterns.required_strings, else literals.py), or,
-failing that, one punctuation character. ``candidates`` says at once when no rule can match (most lines), else
-``possible`` rules out rules one by one; the caller searches the others in their order as before, so the first
-matching rule (the one recorded) is unchanged. Patterns the split cannot
-handle (capture groups, flags other than case) are simply always candidates unless their literals rule them out.
+pattern into its top-level alternatives. Those anchored at the line start ("^...") are joined into one
+alternation (each keeping its own case flag), one per possible first character of the line, whose ``match``
+fails exactly when none of them can match. Every other alternative must contain one of a few strings
+(patterns.required_strings, else literals.py), or, failing that, one punctuation character. ``candidates`` says
+at once when no rule can match (most lines); otherwise ``possible`` rules out rules one by one, and the caller
+searches the others in their order as before, so the first matching rule (the one recorded) is unchanged.
+Patterns the split cannot handle (capture groups, flags other than case) are always candidates unless their
+literals rule them out.
 """
 
 from __future__ import annotations
