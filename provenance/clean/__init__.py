@@ -17,7 +17,8 @@ rules plus those default files. Format: the header of ``provenance/data/boilerpl
 
 Modules: ``rules`` (loading), ``lines`` (block and line rules), ``inline`` (cuts inside a line), ``structure``
 (shape-based passes), ``predicates`` (line shapes), ``meta`` (metadata), ``text`` (the pipeline),
-``html`` (trafilatura extraction).
+``html`` (trafilatura extraction); speed only: ``gate`` (which rules can match a line at all) and ``patterns``
+(the anatomy of a rule pattern it relies on).
 """
 
 from __future__ import annotations

@@ -32,7 +32,12 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 def _unglue(html: str) -> str:
     # fast path, C speed: line breaks, tabs and no-break spaces aside, is everything printable? (4 pages in 5)
-    if html.replace("\n", "").replace("\t", "").replace("\r", "").replace("\u00a0", "").isprintable():
+    # (each removed only when present: a page is copied once less or twice less)
+    bare = html
+    for ch in "\r\u00a0\t":
+        if ch in bare:
+            bare = bare.replace(ch, "")
+    if bare.replace("\n", "").isprintable():
         return html
     if _CONTROL.search(html):
         html = _CONTROL.sub(" ", html)

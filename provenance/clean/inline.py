@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..literals import lowered, may_search
+from .gate import Gate, gate_for
 from .predicates import is_sentence
 from .rules import InlineRule
 
@@ -60,11 +61,20 @@ def _join(before: str, after: str, removed_ws: bool) -> str:
     return before.rstrip() + (" " if removed_ws or before[-1].isspace() else "") + after.lstrip()
 
 
-def cut_inline(text: str, rules: list[InlineRule]) -> tuple[str, list[tuple[str, InlineRule]]]:
-    """Apply the inline rules in order; return the remaining text and the pieces cut with their rule."""
+def cut_inline(text: str, rules: list[InlineRule], gate: Gate | None = None) -> tuple[str, list[tuple[str, InlineRule]]]:
+    """Apply the inline rules in order; return the remaining text and the pieces cut with their rule.
+    ``gate``: ``gate_for`` of the rules' patterns, when the caller has it."""
     cuts: list[tuple[str, InlineRule]] = []
     lower, lowered_for = lowered(text), text
-    for rule in rules:
+    # speed only: until a cut changes the text, the rules the gate (gate.py) rules out cannot match
+    if gate is None:
+        gate = gate_for([rule.pattern for rule in rules], [None] * len(rules))
+    context = gate.candidates(text, lower, 0)
+    if not context:
+        return text.strip(), cuts
+    for k, rule in enumerate(rules):
+        if not cuts and not gate.possible(k, context):
+            continue
         if lowered_for is not text:
             lower, lowered_for = lowered(text), text
         if not may_search(rule.pattern, text, lower):

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..literals import lowered, may_match, prefilter_for
+from ..literals import lowered
 from ..records import Removed
+from .gate import Gate, gate_for
 from .predicates import member_ok
 from .rules import BlockRule, LineRule
 
-_MARKUP = re.compile(r"\*\*")
 _HEADING = re.compile(r"^#{1,6}\s")
 _LITERAL_NL = re.compile(r"^(?:\\[nr])+$")
 
@@ -26,6 +26,10 @@ class Line:
     removed: Removed | None = None
     protected: bool = False  # inside a reference section: structural guesses leave it alone
     cuts: list[Removed] = field(default_factory=list)
+    # speed only: what the passes derive from the text, kept until the text changes (see facts)
+    _facts_of: str | None = field(default=None, repr=False, compare=False)
+    _facts: tuple = field(default=(), repr=False, compare=False)
+    _gated: tuple = field(default=(), repr=False, compare=False)
 
     @property
     def kept(self) -> bool:
@@ -34,7 +38,21 @@ class Line:
     @property
     def norm(self) -> str:
         """The text as rules see it: markdown emphasis dropped."""
-        return _MARKUP.sub("", self.text).strip()
+        return self.facts()[0]
+
+    def facts(self) -> tuple[str, str | None, int]:
+        """``(norm, literals.lowered(norm), word count of norm)``, computed once per text."""
+        if self._facts_of is not self.text:
+            norm = self.text.replace("**", "").strip()  # = re.sub(r"\*\*", "", text), faster
+            self._facts = (norm, lowered(norm), len(norm.split()))
+            self._facts_of = self.text
+        return self._facts
+
+    def candidates(self, gate: Gate) -> tuple:
+        """``gate.candidates`` for this line, kept while the text stays (the two line-rule passes share it)."""
+        if not self._gated or self._gated[0] is not gate or self._gated[1] is not self.text:
+            self._gated = (gate, self.text, gate.candidates(*self.facts()))
+        return self._gated[2]
 
     def remove(self, rule: str, reason: str) -> None:
         if self.removed is None:
@@ -66,24 +84,26 @@ def split_link_word(lines: list[Line], i: int) -> bool:
     return bool(_CONTINUES.match(lines[i + 1].text))
 
 
-def apply_line_rules(lines: list[Line], rules: list[LineRule]) -> None:
-    # LineRule.matches inlined, and an unanchored pattern whose required literals the line lacks is not searched
-    # (speed only: this loop runs every rule on every line; see literals.py)
-    checks = [(rule.max_words, rule.pattern.search, rule.kind == "caption", prefilter_for(rule.pattern), rule)
-              for rule in rules]
+def apply_line_rules(lines: list[Line], rules: list[LineRule], only=None) -> None:
+    """Remove each line a rule matches (the first that does names it). ``only``: a test that picks the rules of
+    this pass (the same list with ``only`` lets both line-rule passes share one gate)."""
+    # LineRule.matches inlined (speed only: this loop runs on every line). Speed only too: the gate (gate.py)
+    # names the few rules that can match a line at all, in their order; most lines get none.
+    gate = gate_for([rule.pattern for rule in rules], [rule.max_words for rule in rules])
+    checks = [(rule.pattern.search, rule.kind == "caption", only is None or only(rule), rule) for rule in rules]
     for i, line in enumerate(lines):
-        if not line.kept or split_link_word(lines, i):
+        if line.removed is not None or not line.text:  # (not kept; inlined)
+            continue
+        context = line.candidates(gate)
+        if not context or split_link_word(lines, i):  # (the cheap test first: speed only)
             continue
         norm = line.norm
-        n_words = len(norm.split())
         protected = line.protected
-        lower = lowered(norm)
-        for max_words, search, caption, pre, rule in checks:
-            if protected and caption:
-                continue  # an agency named in a reference list is a source, not a photo credit
-            if max_words is not None and n_words > max_words:
-                continue
-            if (pre is None or may_match(pre, norm, lower)) and search(norm) is not None:
+        for k in context[0]:  # the word limits are applied by the gate
+            search, caption, chosen, rule = checks[k]
+            if not chosen or (protected and caption):
+                continue  # (an agency named in a reference list is a source, not a photo credit)
+            if gate.possible(k, context) and search(norm) is not None:
                 line.remove(rule.name, rule.reason)
                 break
 
@@ -128,12 +148,18 @@ def _block_span(lines: list[Line], i: int, rule: BlockRule, blocks: list[BlockRu
 def apply_block_rules(lines: list[Line], rules: list[BlockRule], singles: list[LineRule] = ()) -> None:
     """Blocks: a start line and its members. A line another rule claims ends the block (so ``--explain``
     names the right rule for it)."""
+    gate = gate_for([r.start for r in rules], [r.max_words for r in rules])
     i = 0
     while i < len(lines):
         line = lines[i]
         norm = line.norm if line.kept else ""
-        n_words = len(norm.split())
-        rule = next((r for r in rules if norm and r.starts(norm, n_words)), None)
+        if not norm:
+            i += 1
+            continue
+        # speed only: the gate (gate.py) names the blocks that can start here, word limits applied
+        context = gate.candidates(*line.facts())
+        rule = next((rules[k] for k in (context[0] if context else ())
+                     if gate.possible(k, context) and rules[k].start.search(norm) is not None), None)
         if rule is None:
             i += 1
             continue

@@ -16,6 +16,7 @@ import logging
 
 from ..records import Cleaned, Removed
 from . import meta, structure
+from .gate import gate_for
 from .inline import cut_inline
 from .lines import apply_block_rules, apply_line_rules, split_lines
 from .rules import RuleSet
@@ -36,11 +37,12 @@ def clean_lines(text: str, rules: RuleSet, title: str | None = None, guesses: bo
     # line rules anchored at the line start see the whole line first: "Iklan - Scroll untuk Melanjutkan" is one
     # banner, not a "Scroll untuk Melanjutkan" cut that leaves "Iklan -" behind
     # (not read-also links: their inline rule tells the headline from a sentence glued after it)
-    apply_line_rules(lines, [r for r in rules.lines if r.pattern.pattern.startswith("^") and r.kind != "related"])
+    apply_line_rules(lines, rules.lines, only=lambda r: r.pattern.pattern.startswith("^") and r.kind != "related")
+    inline_gate = gate_for([rule.pattern for rule in rules.inline], [None] * len(rules.inline))
     for line in lines:
         if not line.kept:
             continue
-        rest, cuts = cut_inline(line.text, rules.inline)
+        rest, cuts = cut_inline(line.text, rules.inline, inline_gate)
         for piece, rule in cuts:
             line.cuts.append(Removed(piece, rule.name, rule.reason, line.no))
         line.text = rest
@@ -58,7 +60,7 @@ def clean_lines(text: str, rules: RuleSet, title: str | None = None, guesses: bo
         if line.removed is not None:
             removed.append(line.removed)
     removed.sort(key=lambda r: (r.line if r.line is not None else -1))
-    body = "\n".join(line.text for line in lines if line.kept)
+    body = "\n".join(line.text for line in lines if line.removed is None and line.text)  # (kept, inlined)
     info = meta.extract(lines, removed, title, body, published)
     log.debug("cleaned: %d lines kept, %d pieces removed", body.count("\n") + 1, len(removed))
     return Cleaned(body=body, removed=removed, meta=info)

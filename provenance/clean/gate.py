@@ -1,0 +1,166 @@
+"""Speed only: which of a pass's rules can match a line at all, decided with one regex call and a few substring
+tests instead of one search per rule.
+
+Almost every line matches no rule, yet each rule used to be searched on each line. A :class:`Gate` splits every
+pattern into its top-level alternatives. Those anchored at the line start ("^...") are joined into one
+alternation (each keeping its own case flag), one per possible first character of the line, whose ``match``
+fails exactly when none of them can match. Every other alternative must contain one of a few strings
+(patterns.required_strings, else literals.py), or, failing that, one punctuation character. ``candidates`` says
+at once when no rule can match (most lines); otherwise ``possible`` rules out rules one by one, and the caller
+searches the others in their order as before, so the first matching rule (the one recorded) is unchanged.
+Patterns the split cannot handle (capture groups, flags other than case) are always candidates unless their
+literals rule them out.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from ..literals import required_literals
+from .patterns import FLAGS_OK, alternatives, anchored, first_keys, parse, required_char, required_strings
+
+
+class _Info:
+    """What one pattern needs: an anchored alternative matching, or one of its strings in the line (``ilits``
+    lower-cased, looked for in the lower-cased line; ``clits`` as they are). ``coarse_*``: fewer, shorter
+    strings saying the same (cheaper to look for when most lines hold none, as in the first test of a line)."""
+
+    __slots__ = ("anchored", "ilits", "clits", "coarse_i", "coarse_c", "always")
+
+    def __init__(self, pattern: re.Pattern[str]):
+        self.anchored: list[tuple[str, set[str] | None]] = []  # scoped pieces for the joined pattern
+        self.ilits = self.clits = self.coarse_i = self.coarse_c = frozenset()
+        self.always = False
+        try:
+            self._split(pattern)
+        except (re.error, TypeError, ValueError, RecursionError):
+            self.anchored, self.always = [], True
+
+    def _split(self, pattern: re.Pattern[str]) -> None:
+        if not isinstance(pattern.pattern, str) or pattern.flags & ~FLAGS_OK:
+            self.always = True
+            return
+        flags = pattern.flags & re.IGNORECASE
+        # with capture groups an alternative alone could mean something else ("\1"): keep the pattern whole
+        alts = alternatives(pattern.pattern) if not pattern.groups else [pattern.pattern]
+        fine: tuple[set[str], set[str]] = (set(), set())  # (case-blind, as written)
+        coarse: tuple[set[str], set[str]] = (set(), set())
+        for alt in alts:
+            compiled = re.compile(alt, flags) if len(alts) > 1 else pattern
+            if not pattern.groups and anchored(parse(alt, flags)):
+                piece = f"(?{'i' if flags else '-i'}:{alt})"
+                re.compile(piece)
+                self.anchored.append((piece, first_keys(parse(alt, flags))))
+                continue
+            long, short = required_strings(compiled), required_strings(compiled, coarse=True)
+            short = short or required_literals(compiled)
+            if long is None and short is None:
+                char = required_char(compiled)
+                if char is None:
+                    self.always = True
+                    return
+                long = short = (False, frozenset({char}))
+            long, short = long or short, short or long
+            fine[0 if long[0] else 1].update(long[1])
+            coarse[0 if short[0] else 1].update(short[1])
+        self.ilits, self.clits = frozenset(fine[0]), frozenset(fine[1])
+        self.coarse_i, self.coarse_c = frozenset(coarse[0]), frozenset(coarse[1])
+
+
+def _minimal(lits: set[str]) -> tuple[str, ...]:
+    """The literals not containing another one: enough to tell whether any of them is in a line."""
+    return tuple(sorted(s for s in lits if not any(o != s and o in s for o in lits)))
+
+
+class _Level:
+    """The patterns live for lines up to some length, and what tells that none of them can match."""
+
+    def __init__(self, live: list[int], infos: list[_Info]):
+        self.live = live
+        self.always = any(infos[k].always for k in live)
+        self.ilits = _minimal({s for k in live for s in infos[k].coarse_i})
+        self.clits = _minimal({s for k in live for s in infos[k].coarse_c})
+        self.anchored = any(infos[k].anchored for k in live)
+
+
+class Gate:
+    """For an ordered list of patterns (each with an optional word limit), the ones that may match a line."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]], max_words: Sequence[int | None]):
+        self.infos = [_Info(p) for p in patterns]
+        pieces = [(piece, first, k) for k, info in enumerate(self.infos) for piece, first in info.anchored]
+        # the match of all anchored alternatives joined, with the rules they belong to; by_first: the same for
+        # the alternatives a line starting with this (lower-cased ASCII) character can match; other: for an
+        # ASCII line start no key names
+        self.joined: tuple | None = None
+        self.by_first: dict[str, tuple] = {}
+        self.other: tuple | None = None
+        if pieces:
+            try:
+                self.joined = self._join(pieces)
+                keys = set().union(*(first for _, first, _ in pieces if first is not None))
+                for key in keys:
+                    self.by_first[key] = self._join([p for p in pieces if p[1] is None or key in p[1]])
+                self.other = self._join([p for p in pieces if p[1] is None])
+            except re.error:  # cannot join after all: every anchored pattern is a candidate
+                self.joined, self.by_first, self.other = None, {}, None
+                for info in self.infos:
+                    if info.anchored:
+                        info.always = True
+        # a rule with a word limit drops out on longer lines, and its literals need not be looked for
+        self.breaks = sorted({m for m in max_words if m is not None})
+        self.levels = [
+            _Level([k for k, m in enumerate(max_words) if m is None or (i < len(self.breaks) and m >= self.breaks[i])],
+                   self.infos)
+            for i in range(len(self.breaks) + 1)
+        ]
+
+    @staticmethod
+    def _join(pieces: list[tuple]) -> tuple | None:
+        if not pieces:
+            return None
+        return re.compile("|".join(piece for piece, _, _ in pieces)).match, frozenset(k for _, _, k in pieces)
+
+    def _anchored_hit(self, norm: str) -> frozenset[int]:
+        """The rules one of whose anchored alternatives may match (none when the joined pattern fails)."""
+        head = norm[:1]
+        entry = self.joined if not head or not head.isascii() else self.by_first.get(head.lower(), self.other)
+        if entry is None or entry[0](norm) is None:
+            return frozenset()
+        return entry[1]
+
+    def candidates(self, norm: str, lower: str | None, n_words: int) -> tuple:
+        """``()`` when no pattern can match ``norm`` (``lower``: literals.lowered(norm)); else a context whose
+        first item lists, in order, the patterns within their word limit, and for which ``possible`` tells
+        which of them the tests do not rule out (asked one by one: the caller stops at the first match)."""
+        level = self.levels[bisect_left(self.breaks, n_words)]
+        hit = self._anchored_hit(norm) if level.anchored and self.joined is not None else frozenset()
+        if not (hit or level.always or (level.ilits and (lower is None or any(map(lower.__contains__, level.ilits))))
+                or any(map(norm.__contains__, level.clits))):
+            return ()
+        return level.live, hit, norm, lower
+
+    def possible(self, k: int, context: tuple) -> bool:
+        """May pattern ``k`` match the line ``context`` (from ``candidates``) was made for?"""
+        info = self.infos[k]
+        _, hit, norm, lower = context
+        return info.always or k in hit or bool(info.clits and any(map(norm.__contains__, info.clits))) or bool(
+            info.ilits and (lower is None or any(map(lower.__contains__, info.ilits))))
+
+
+_CACHE: dict[tuple[int, ...], tuple[tuple[re.Pattern[str], ...], Gate]] = {}
+
+
+def gate_for(patterns: Sequence[re.Pattern[str]], max_words: Sequence[int | None]) -> Gate:
+    """The gate of these patterns, built once (cached by the patterns' identity and the word limits)."""
+    key = (*map(id, patterns), *[-1 if m is None else m for m in max_words])
+    hit = _CACHE.get(key)
+    if hit is not None and all(a is b for a, b in zip(hit[0], patterns, strict=True)):
+        return hit[1]
+    if len(_CACHE) > 256:  # rule sets loaded over and over: start afresh
+        _CACHE.clear()
+    gate = Gate(patterns, max_words)
+    _CACHE[key] = (tuple(patterns), gate)
+    return gate

@@ -1,0 +1,65 @@
+"""The cleaner's rule gate (speed only) never rules out a rule that matches the line."""
+
+import random
+import re
+
+from provenance.clean import packaged_rules
+from provenance.clean.gate import Gate
+from provenance.clean.patterns import alternatives, required_strings
+from provenance.literals import lowered
+
+LINES = [
+    "Download aplikasi kami sekarang", "DOWNLOAD APLIKASI", "Ikuti kami di Google News", "Tulis komentar Anda",
+    "Kolom komentar", "Sign up for our newsletter", "ſign up for our newsletter", "\u212aolom \u212aomentar",
+    "İnstall the app", "Foto: ANTARA FOTO/Budi", "(Foto: dok. Istimewa)", "Enter your email address",
+    "Presiden mengatakan hal itu di Jakarta, Senin.", "“Kami tidak tahu,” kata dia.", "Baca juga: Harga Naik Lagi",
+    "BACA JUGA Harga naik", "Iklan - Scroll untuk Melanjutkan", "ADVERTISEMENT", "© 2024 Kompas", "(c) Reuters",
+    "Bergabunglah di grup kami", "By John Smith", "Jumat, 3 Mei 2024 | 10:00 WIB", "1.234", "(ant/abc)",
+    "[Gambas:Video 20detik]", "\\[img.2\\]", "Loading...Ikuti channel kami", "Penulis: Budi", "---", "",
+]
+
+
+def _gates():
+    rules = packaged_rules()
+    return [
+        ([r.pattern for r in rules.lines], [r.max_words for r in rules.lines]),
+        ([b.start for b in rules.blocks], [b.max_words for b in rules.blocks]),
+        ([r.pattern for r in rules.inline], [None] * len(rules.inline)),
+    ]
+
+
+def _check(gate: Gate, patterns, limits, line: str) -> None:
+    n_words = len(line.split())
+    context = gate.candidates(line, lowered(line), n_words)
+    for k, (pattern, limit) in enumerate(zip(patterns, limits, strict=True)):
+        if (limit is None or n_words <= limit) and pattern.search(line):
+            assert context and k in context[0] and gate.possible(k, context), (pattern.pattern, line)
+
+
+def test_gate_never_hides_a_match():
+    words = [w for line in LINES for w in line.split()] + ["juga", "Juga", "kami", "grup", "channel", "::", "—"]
+    rnd = random.Random(5)
+    lines = LINES + [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 8))) for _ in range(3000)]
+    for patterns, limits in _gates():
+        gate = Gate(patterns, limits)
+        for line in lines:
+            _check(gate, patterns, limits, line)
+
+
+def test_gate_on_odd_patterns():
+    patterns = [re.compile(p, f) for p, f in [
+        (r"(a)\1", 0), (r"(?i)^x", 0), (r"^(?:foo|bar)$", re.I), (r"[^abc]{3}", 0), (r"\bſtop\b", re.I),
+        (r"^\(", 0), (r"(?:ab|cd)?ef", re.I), (r"^$", 0), (r"^[A-Z][a-z]+ \d+$", 0),
+    ]]
+    gate = Gate(patterns, [None] * len(patterns))
+    for line in ["aa", "x", "X", "FOO", "bar", "xyz", "STOP", "ſtop", "(", "abef", "EF", "", "Mei 12", "\u212a"]:
+        _check(gate, patterns, [None] * len(patterns), line)
+
+
+def test_pattern_anatomy():
+    assert alternatives(r"(?:^a|b[|)]|\|c)|d") == ["^a", "b[|)]", r"\|c", "d"]
+    assert alternatives(r"(?:a|b)c") == ["(?:a|b)c"]
+    assert required_strings(re.compile(r"\bikuti (?:kami|saluran)\b", re.I)) == (True, {"ikuti kami", "ikuti saluran"})
+    assert required_strings(re.compile(r"(?:Baca|BACA) juga")) == (False, {"Baca juga", "BACA juga"})
+    assert required_strings(re.compile(r"(?:Baca|BACA) juga"), coarse=True) == (False, {" juga"})  # the fewest
+    assert required_strings(re.compile(r"^\d+$")) is None
