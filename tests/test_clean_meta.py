@@ -44,3 +44,9 @@ def test_language_guess():
     assert guess_language("Presiden mengatakan bahwa pemerintah akan membantu warga yang terdampak.") == "id"
     assert guess_language("The president said that the government will help the people in the area.") == "en"
     assert guess_language("12 34") is None
+
+
+def test_a_month_matched_only_through_case_folding_is_read_not_a_crash():
+    # the date pattern is case-blind, so a long s ("ſep") or a Kelvin sign ("oKt") matches it
+    assert find_date("Jakarta, ſep 5, 2020 - Harga beras naik.") == "2020-09-05"
+    assert find_date("5 o\u212at 2021") == "2021-10-05"

@@ -106,7 +106,8 @@ def find_date(text: str) -> str | None:
     for pattern, _order in _DATES:
         for m in pattern.finditer(text):
             parts = m.groupdict()
-            mon = _MONTHS[parts["mon"].lower()] if parts.get("mon") else int(parts["m"])
+            # casefold, not lower: the pattern is case-blind, so "ſep" and "oKt" (Kelvin sign) match it too
+            mon = _MONTHS.get(parts["mon"].casefold(), 0) if parts.get("mon") else int(parts["m"])
             d, y = int(parts["d"]), int(parts["y"])
             if 1 <= mon <= 12 and 1 <= d <= 31 and (best is None or m.start() < best[0]):
                 best = (m.start(), f"{y:04d}-{mon:02d}-{d:02d}")
