@@ -149,3 +149,75 @@ def prefilter_for(pattern: re.Pattern[str]) -> tuple[bool, frozenset[str]] | Non
 def may_search(pattern: re.Pattern[str], text: str, lower: str | None) -> bool:
     """False only when `pattern` cannot match anywhere in `text` (`lower`: ``lowered(text)``)."""
     return may_match(prefilter_for(pattern), text, lower)
+
+
+# --- Many literal sets tested at once (the mapper's cues, per sentence) -------------------------------------------
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+_LOWER_RUN = re.compile(r"[a-z]+")
+
+
+def letter_literals(pre: tuple[bool, frozenset[str]] | None) -> frozenset[str] | None:
+    """A weaker literal set for ``LetterGate``: each literal's longest run of ASCII letters, lower-cased. Every match
+    of the pattern behind `pre` holds one of them inside a run of ASCII letters of its lower-cased text (a literal
+    found case-sensitively is found lower-cased too). None when some literal has no run of MIN_LEN letters."""
+    if pre is None:
+        return None
+    out = set()
+    for s in pre[1]:
+        runs = _ASCII_LETTERS.findall(s)
+        best = max(runs, key=len).lower() if runs else ""
+        if len(best) < MIN_LEN:
+            return None
+        out.add(best)
+    return frozenset(out)
+
+
+class LetterGate:
+    """Which of many letter-literal sets (``letter_literals``) a text may hold, from one pass over its runs of ASCII
+    letters: each literal has a bit, each run the bits of the literals inside it (cached per run: words repeat), a
+    text the union. Speed only: testing every literal of every set per sentence cost more than the searches it
+    spared. A text with a character that case-folds to ASCII ("K") is given every bit (``lowered`` is None)."""
+
+    _MAX_CACHE = 100_000
+
+    def __init__(self, literal_sets: list[frozenset[str] | None]):
+        self.bit: dict[str, int] = {}
+        for lits in literal_sets:
+            for s in sorted(lits or ()):
+                self.bit.setdefault(s, 1 << len(self.bit))
+        self._by_head: dict[str, list[tuple[str, int]]] = {}
+        for s, b in self.bit.items():
+            self._by_head.setdefault(s[:MIN_LEN], []).append((s, b))
+        self._runs: dict[str, int] = {}
+
+    def need(self, lits: frozenset[str] | None) -> int | None:
+        """The bits of a set passed at construction; None (the gate cannot rule its pattern out) for None."""
+        if lits is None:
+            return None
+        need = 0
+        for s in lits:
+            need |= self.bit[s]
+        return need
+
+    def _run_bits(self, run: str) -> int:
+        bits = 0
+        for i in range(len(run) - MIN_LEN + 1):
+            for s, b in self._by_head.get(run[i:i + MIN_LEN], ()):
+                if run.startswith(s, i):
+                    bits |= b
+        if len(self._runs) > self._MAX_CACHE:
+            self._runs.clear()
+        self._runs[run] = bits
+        return bits
+
+    def scan(self, text: str) -> int:
+        """The bits of the literals in `text` (-1: all of them, when substring tests cannot decide)."""
+        lower = lowered(text)
+        if lower is None:
+            return -1
+        bits = 0
+        runs = self._runs
+        for run in _LOWER_RUN.findall(lower):
+            b = runs.get(run)
+            bits |= self._run_bits(run) if b is None else b
+        return bits

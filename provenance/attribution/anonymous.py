@@ -17,6 +17,9 @@ if TYPE_CHECKING:  # annotation only: speakers imports this module
 
 _DETERMINERS = re.compile(r"^(?:namun|tetapi|sementara itu|selain itu|but|however|and|meanwhile|also|then|the|a|an)\b[, ]*",
                           re.I)
+# "... who spoke on condition of anonymity", "yang berbicara secara anonim": an unnamed source, even without a subject
+_ANONYMITY = re.compile(r"\b(?:anonymity|anonymously|secara anonim|tanpa menyebut(?:kan)? nama|enggan disebut(?:kan)? namanya)\b",
+                        re.I)
 _PLACE_TAIL = re.compile(r"\s+(?:di|dalam|in|from|dari|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}$")
 
 
@@ -69,10 +72,12 @@ _AFTER_OFFICIAL = {"said", "says", "told", "who", "familiar", "with", "in", "at"
                    "kepada", "mengatakan"}
 
 
-def _anonymous(phrase: str, lex: Lexicon, anchored: bool = True) -> str | None:
+def _anonymous(phrase: str, lex: Lexicon, anchored: bool = True,
+               pre: tuple[bool, frozenset[str]] | None = None) -> str | None:
+    """`pre`: a literal prefilter for phrases of the sentence at hand (``triggers.Present.anonymous``)."""
     p = _DETERMINERS.sub("", phrase.strip())
     rows = lex.anonymous
-    literals = _joined(rows)[1]
+    literals = _joined(rows)[1] if pre is None else pre
     if literals is not None and not may_match(literals, p, lowered(p)):
         return None  # no pattern can match p without one of its literal words (speed only)
     if not anchored:  # anywhere in a sentence: the source named first, whatever its pattern's rank
@@ -121,12 +126,15 @@ def _joined(patterns: tuple[tuple[re.Pattern, str], ...]) -> tuple[re.Pattern | 
     return hit[1], hit[2]
 
 
-def _anonymous_tail(clause: str, lex: Lexicon) -> tuple[str, str] | None:
+def _anonymous_tail(clause: str, lex: Lexicon,
+                    pre: tuple[bool, frozenset[str]] | None = None) -> tuple[str, str] | None:
     """An anonymous subject that ends right before the verb: "sources familiar with the probe said",
-    "PG&E officials said", "Officials said": (label, phrase as written) for the longest such phrase."""
+    "PG&E officials said", "Officials said": (label, phrase as written) for the longest such phrase. `pre`: as for
+    ``_anonymous``."""
     toks = _strip_adverbs(_TOKEN.findall(clause))
     tail = _PLACE_TAIL.sub("", " ".join(toks[-14:]))  # "Para pejabat di Tel Aviv mengatakan"
     any_rx, literals = _joined(lex.anonymous)
+    literals = literals if pre is None else pre
     if literals is not None and not may_match(literals, tail, lowered(tail)):
         return None  # every phrase tried below is part of the tail, and none can match without a literal word
     for m in re.finditer(r"(?:^|(?<=\s))\S", tail):

@@ -23,6 +23,7 @@ from .lexicon import Lexicon
 from .media import Credit, implied_platforms, sentence_credits
 from .sentences import Sentence
 from .speakers import Speaker, find_speakers
+from .triggers import Present, triggers
 
 
 @dataclass
@@ -62,6 +63,7 @@ def _line_of(body: str, sent: Sentence) -> str:
 def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Registry, own: set[str],
             st: State) -> None:
     mentions = registry.find_all(body)
+    trig = triggers(lex)
     starts: list[int] | None = [m.start for m in mentions]
     if any(a > b for a, b in zip(starts, starts[1:], strict=False)):
         starts = None  # (not in text order: every sentence filters the whole list)
@@ -91,11 +93,12 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
                     _edge(st, citing, is_self, c, sent, 0.8)
                     _statement(st, m.entry.name, m.entry.kind, [m.entry.name], c.cue, sent)
             continue
-        credits = sentence_credits(sent, ms, lex, registry, own)
+        present = Present(trig, sent.text)  # cue searches skip sentences without their literal words (speed only)
+        credits = sentence_credits(sent, ms, lex, registry, own, present)
         if not any(c.kind == "platform" for c in credits):
-            credits += implied_platforms(sent, lex, registry, own)
-        lower = lowered(sent.text)  # cue searches skip sentences without their literal words (speed only)
-        synd = lex.syndication_rx.search(sent.text) if may_search(lex.syndication_rx, sent.text, lower) else None
+            credits += implied_platforms(sent, lex, registry, own, present)
+        synd = lex.syndication_rx.search(sent.text) if present.may(trig.syndication) \
+            and may_search(lex.syndication_rx, sent.text, lowered(sent.text)) else None
         if synd:
             for c in credits:
                 if c.start >= synd.end() - 1:
@@ -143,9 +146,10 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
                 _edge(st, a.name, False, c, sent, 0.85)
         if chain_media:
             st.last_chain = chain_media
-        verbs = list(lex.verbs_rx.finditer(sent.text))  # read by three steps below: one scan (speed only)
-        speakers = find_speakers(sent.text, lex, registry, verbs)
-        anaphora = may_search(lex.anaphora_rx, sent.text, lower) and bool(lex.anaphora_rx.search(sent.text))
+        # read by three steps below: one scan (speed only)
+        verbs = list(lex.verbs_rx.finditer(sent.text)) if present.may(trig.verbs) else []
+        speakers = find_speakers(sent.text, lex, registry, verbs, present)
+        anaphora = present.may(trig.anaphora) and bool(lex.anaphora_rx.search(sent.text))
         if not chain_media:
             chain_media = st.last_chain if anaphora else st.context
         pointed = pointing.pointed_noun(sent.text, lex, verbs) if not speakers else None

@@ -67,6 +67,14 @@ def _words_rx(words: list[str], file: str) -> re.Pattern:
     return _compile(file, rf"(?<![^\W\d_])(?:{body})(?!(?-i:[a-z]))")
 
 
+def _word_literals(words: list[str]) -> tuple[bool, frozenset[str]] | None:
+    """For ``_words_rx(words)``: every match holds, case-insensitively, each word of one phrase, so its longest word
+    (speed only: the literal prefilter of :mod:`provenance.literals`; None when a phrase is not plain text)."""
+    if not all(w.isascii() and _PLAIN.fullmatch(w) and w.split() for w in words):
+        return None
+    return True, frozenset(max(w.lower().split(), key=len) for w in words)
+
+
 @dataclass(frozen=True)
 class MediaCue:
     rx: re.Pattern  # matches the cue phrase
@@ -114,6 +122,7 @@ class Lexicon:
     portfolios: dict[str, str] = dataclasses.field(default_factory=dict)  # "Keuangan" -> "Finance"
     institution_types: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # "ministry" -> heads
     country_rx: re.Pattern | None = None  # every country spelling, longest first ("Korea Utara", "AS")
+    verbs_literals: tuple[bool, frozenset[str]] | None = None  # one of which every verbs_rx match holds (speed only)
 
 
 @functools.lru_cache(maxsize=1)
@@ -200,6 +209,7 @@ def load_lexicon() -> Lexicon:
         inverted_rx=_compile("cues", r"(?:[,\"”’'—–-]\s*)(?:" + "|".join(
             sorted(set(inv), key=len, reverse=True)) + r")(?:nya)?\s+", 0),
         verbs_rx=_words_rx(verbs, "cues"),
+        verbs_literals=_word_literals(verbs),
         according_rx=_compile("cues", r"(?<![^\W\d_])(?:" + "|".join(
             a.replace(" ", r"\s+") for a in sorted(set(acc), key=len, reverse=True)) + r")\s+", re.I),
         anaphora_rx=_words_rx(ana, "cues"),

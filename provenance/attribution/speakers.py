@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from ..literals import lowered, may_search
 from ..registry import Registry
-from .anonymous import _anonymous, _anonymous_tail
+from .anonymous import _ANONYMITY, _anonymous, _anonymous_tail
 from .lexicon import Lexicon
+from .triggers import Present
 from .words import _CALENDAR, _QUANTIFIERS, _TOKEN, _strip_adverbs
 
 # Patterns compiled once (speed only: the same patterns the functions below once passed to re.* per call).
@@ -24,8 +25,6 @@ _DASH_ASIDE = re.compile(r"\s*[—–]\s*[^—–]{2,90}[—–]\s*$")
 _APPOSITION = re.compile(r"^(.*\S),\s([^,]{2,90}),$")
 _PAREN_INITIALS = re.compile(r"\([A-Za-z.]+\)")
 _PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+|also\s+|not\s+)?$")
-_ANONYMITY = re.compile(r"\b(?:anonymity|anonymously|secara anonim|tanpa menyebut(?:kan)? nama|enggan disebut(?:kan)? namanya)\b",
-                        re.I)
 
 # Subject phrases stop at punctuation or at a word that starts the rest of the clause.
 _STOP = re.compile(
@@ -245,22 +244,25 @@ def _journalist_of_medium(after: str, registry: Registry) -> bool:
     return bool(m) and any(registry.resolve(" ".join(m.group(1).split()[:k])) for k in range(5, 0, -1))
 
 
-def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Match] | None = None) -> list[Speaker]:
-    """`verbs`: ``lex.verbs_rx`` matches in `text`, when the caller has them (speed only: one scan per sentence)."""
+def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Match] | None = None,
+                  present: Present | None = None) -> list[Speaker]:
+    """`verbs`: ``lex.verbs_rx`` matches in `text`, when the caller has them (speed only: one scan per sentence);
+    `present`: the sentence's cue literals (speed only: patterns without them are not searched)."""
     found: list[Speaker] = []
+    trig = present.trig if present is not None else None
 
     def add(sp: Speaker | None) -> None:
         if sp and all(sp.name != f.name for f in found):
             found.append(sp)
 
-    for m in lex.inverted_rx.finditer(text):
+    for m in lex.inverted_rx.finditer(text) if trig is None or present.may(trig.inverted) else ():
         cue = m.group().strip(" ,\"”’'—–-")
         phrase = _head_run(text[m.end():])
         voice = _org_voice(phrase, lex, registry, cue)
         if voice:
             add(voice)
             continue
-        label = _anonymous(phrase, lex)
+        label = _anonymous(phrase, lex, pre=present and present.anonymous())
         if label:
             add(Speaker(label, "anonymous", cue, phrase))
             continue
@@ -269,14 +271,15 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Ma
         while words and not _is_cap(words[0]) and words[0].casefold() not in lex.pronouns:
             words.pop(0)  # "kata juru bicara Gedung Putih Karoline Leavitt"
         add(classify(" ".join(words), lex, registry, cue))
-    according = lex.according_rx.finditer(text) if may_search(lex.according_rx, text, lowered(text)) else ()
+    may = may_search(lex.according_rx, text, lowered(text)) if trig is None else present.may(trig.according)
+    according = lex.according_rx.finditer(text) if may else ()
     for m in according:  # (the search skipped when the sentence lacks its literal words: speed only)
         phrase = _head_run(text[m.end():])
         if lex.anaphora_rx.match(text, m.start()):
             continue
         if m.group().casefold().startswith("according"):
             phrase = _DATA_FROM.sub("", phrase)
-        label = _anonymous(phrase, lex)
+        label = _anonymous(phrase, lex, pre=present and present.anonymous())
         if not label and m.group()[:2].casefold() == "di" and not _is_cap(phrase.split()[0] if phrase.split() else ""):
             continue  # passive "disampaikan selama KTT": no agent named
         if not label:
@@ -292,7 +295,7 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Ma
             continue  # "Gates was also told to surrender": the subject was told, it did not tell
         clause = _CLAUSE_END.split(prefix + " ")[-1]
         run = _tail_run(clause, lex, m.group().split()[0].casefold() in _SPEECH)
-        anon = _anonymous_tail(clause, lex)
+        anon = _anonymous_tail(clause, lex, present and present.anonymous())
         voice = _org_voice(clause, lex, registry, m.group()) if anon else None
         voice = voice or (_country_body(clause, lex, m.group()) if not anon else None)
         if voice:
@@ -306,15 +309,16 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Ma
             continue
         sp = classify(run, lex, registry, m.group()) if run else None
         if sp is None:
-            label = _anonymous(clause, lex)
+            label = _anonymous(clause, lex, pre=present and present.anonymous())
             if label:
                 sp = Speaker(label, "anonymous", m.group(), clause.strip())
         elif sp.kind == "person" and "statement" in m.group() and len(sp.name.split()) == 1:
             sp = Speaker(sp.name, "institution", sp.cue, sp.raw)  # "SoftBank said in a statement"
         add(sp)
     # "... who spoke on condition of anonymity", "yang berbicara secara anonim": anonymous even without a subject.
-    if not any(s.kind == "anonymous" for s in found) and _ANONYMITY.search(text):
-        label = _anonymous(text, lex, anchored=False) or "anonymous source"
+    if not any(s.kind == "anonymous" for s in found) and (trig is None or present.may(trig.anonymity)) \
+            and _ANONYMITY.search(text):
+        label = _anonymous(text, lex, anchored=False, pre=present and present.anonymous()) or "anonymous source"
         add(Speaker(label, "anonymous", "anonymity", text))
     # a named speaker is written with a capital ("kantor berita Iran" and "tersebut muncul ..." are no names)
     return [f for f in found if f.kind == "anonymous" or _is_cap(f.name) or f.name[:1].isdigit()]

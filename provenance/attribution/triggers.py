@@ -1,0 +1,103 @@
+"""Speed only: which cue patterns a sentence may match, decided for all of them in one pass over its words.
+
+Each pattern the mapper searches per sentence needs one of a few literal words ("said", "menurut", "dilansir");
+:class:`provenance.literals.LetterGate` reads a sentence's runs of letters once and tells which of those words occur,
+so a pattern whose words are all missing is not searched. Results never change: a pattern is skipped only when it
+cannot match, and one without a usable literal set is always searched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..literals import LetterGate, letter_literals, required_literals
+from .anonymous import _ANONYMITY, _joined
+from .lexicon import Lexicon
+
+
+@dataclass(frozen=True)
+class Triggers:
+    gate: LetterGate
+    according: int | None  # the gate's bits of each pattern's literals (None: always searched)
+    anaphora: int | None
+    syndication: int | None
+    unknown: int | None
+    inverted: int | None
+    verbs: int | None
+    anonymity: int | None
+    implied: tuple[int | None, ...]
+    anonymous: dict[int, frozenset[str]] | None  # bit -> the anonymous-source literals behind it
+    anonymous_bits: int = 0  # every bit of the anonymous-source literals
+
+
+_CACHE: dict[int, tuple[Lexicon, Triggers]] = {}
+
+
+def triggers(lex: Lexicon) -> Triggers:
+    """The lexicon's triggers, built once per lexicon."""
+    hit = _CACHE.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        _CACHE.clear()
+        hit = _CACHE[id(lex)] = (lex, _build(lex))
+    return hit[1]
+
+
+def _build(lex: Lexicon) -> Triggers:
+    sets = {
+        "according": required_literals(lex.according_rx),
+        "anaphora": required_literals(lex.anaphora_rx),
+        "syndication": required_literals(lex.syndication_rx),
+        "unknown": required_literals(lex.unknown_rx),
+        "inverted": required_literals(lex.inverted_rx),
+        "verbs": lex.verbs_literals,
+        "anonymity": required_literals(_ANONYMITY),
+    }
+    weak = {k: letter_literals(v) for k, v in sets.items()}
+    implied = [letter_literals(required_literals(rx)) for rx, _ in lex.implied]
+    anon = _joined(lex.anonymous)[1]  # a prefilter on phrases cut from the sentence (see Present.anonymous)
+    anon_weak = {s: letter_literals((True, frozenset({s}))) for s in anon[1]} if anon else {}
+    anon_ok = anon is not None and all(w is not None for w in anon_weak.values())
+    gate = LetterGate([*weak.values(), *implied, *(anon_weak.values() if anon_ok else ())])
+    by_bit: dict[int, frozenset[str]] = {}
+    for s, w in anon_weak.items() if anon_ok else ():
+        b = gate.need(w)
+        by_bit[b] = by_bit.get(b, frozenset()) | {s}
+    return Triggers(
+        gate=gate,
+        **{k: gate.need(v) for k, v in weak.items()},
+        implied=tuple(gate.need(v) for v in implied),
+        anonymous=by_bit if anon_ok else None,
+        anonymous_bits=sum(by_bit),
+    )
+
+
+class Present:
+    """The cue literals found in one sentence."""
+
+    __slots__ = ("bits", "trig", "_anon")
+
+    def __init__(self, trig: Triggers, text: str):
+        self.trig = trig
+        self.bits = trig.gate.scan(text)
+        self._anon: tuple[bool, frozenset[str]] | None | bool = False
+
+    def may(self, need: int | None) -> bool:
+        """False only when the sentence lacks every literal behind `need` (a ``Triggers`` field)."""
+        return need is None or bool(self.bits & need)
+
+    def anonymous(self) -> tuple[bool, frozenset[str]] | None:
+        """The anonymous-source literals the sentence may hold, as a prefilter (``literals.may_match``) for a phrase
+        cut from it, its words joined by single spaces or not; None: use the patterns' own."""
+        if self._anon is False:
+            by_bit = self.trig.anonymous
+            if by_bit is None or self.bits == -1:
+                self._anon = None
+            else:
+                found: set[str] = set()
+                bits = self.bits & self.trig.anonymous_bits
+                while bits:
+                    low = bits & -bits
+                    found |= by_bit[low]
+                    bits ^= low
+                self._anon = (True, frozenset(found))
+        return self._anon
