@@ -10,7 +10,8 @@ runs as before.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 
 try:  # Python 3.11+
     from re import _constants as _c
@@ -174,8 +175,8 @@ def letter_literals(pre: tuple[bool, frozenset[str]] | None) -> frozenset[str] |
 
 class LetterGate:
     """Which of many letter-literal sets (``letter_literals``) a text may hold, from one pass over its runs of ASCII
-    letters: each literal has a bit, each run the bits of the literals inside it (cached per run: words repeat), a
-    text the union. Speed only: testing every literal of every set per sentence cost more than the searches it
+    letters: each literal has a bit, each run the bits of the literals inside it, a text the union (cached per
+    token: words repeat). Speed only: testing every literal of every set per sentence cost more than the searches it
     spared. A text with a character that case-folds to ASCII ("K") is given every bit (``lowered`` is None)."""
 
     _MAX_CACHE = 100_000
@@ -188,7 +189,7 @@ class LetterGate:
         self._by_head: dict[str, list[tuple[str, int]]] = {}
         for s, b in self.bit.items():
             self._by_head.setdefault(s[:MIN_LEN], []).append((s, b))
-        self._runs: dict[str, int] = {}
+        self._tokens: dict[str, int] = {}  # token as written -> bits
 
     def need(self, lits: frozenset[str] | None) -> int | None:
         """The bits of a set passed at construction; None (the gate cannot rule its pattern out) for None."""
@@ -205,19 +206,24 @@ class LetterGate:
             for s, b in self._by_head.get(run[i:i + MIN_LEN], ()):
                 if run.startswith(s, i):
                     bits |= b
-        if len(self._runs) > self._MAX_CACHE:
-            self._runs.clear()
-        self._runs[run] = bits
+        return bits
+
+    def _token_bits(self, token: str) -> int:
+        lower = lowered(token)
+        bits = -1 if lower is None else 0
+        for run in _LOWER_RUN.findall(lower or ""):
+            bits |= self._run_bits(run)
+        if len(self._tokens) > self._MAX_CACHE:
+            self._tokens.clear()
+        self._tokens[token] = bits
         return bits
 
     def scan(self, text: str) -> int:
-        """The bits of the literals in `text` (-1: all of them, when substring tests cannot decide)."""
-        lower = lowered(text)
-        if lower is None:
-            return -1
-        bits = 0
-        runs = self._runs
-        for run in _LOWER_RUN.findall(lower):
-            b = runs.get(run)
-            bits |= self._run_bits(run) if b is None else b
-        return bits
+        """The bits of the literals in `text` (-1: all of them, when substring tests cannot decide). Read token by
+        whitespace-separated token: a run of letters lies inside one, and lower-casing is per character, but for
+        the characters that make ``lowered`` give up."""
+        tokens = self._tokens
+        try:
+            return reduce(or_, map(tokens.__getitem__, text.split()), 0)
+        except KeyError:
+            return reduce(or_, [tokens[t] if t in tokens else self._token_bits(t) for t in text.split()], 0)

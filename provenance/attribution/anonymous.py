@@ -126,6 +126,9 @@ def _joined(patterns: tuple[tuple[re.Pattern, str], ...]) -> tuple[re.Pattern | 
     return hit[1], hit[2]
 
 
+_WORD_START = re.compile(r"(?:^|(?<=\s))\S")
+
+
 def _anonymous_tail(clause: str, lex: Lexicon,
                     pre: tuple[bool, frozenset[str]] | None = None) -> tuple[str, str] | None:
     """An anonymous subject that ends right before the verb: "sources familiar with the probe said",
@@ -135,9 +138,16 @@ def _anonymous_tail(clause: str, lex: Lexicon,
     tail = _PLACE_TAIL.sub("", " ".join(toks[-14:]))  # "Para pejabat di Tel Aviv mengatakan"
     any_rx, literals = _joined(lex.anonymous)
     literals = literals if pre is None else pre
-    if literals is not None and not may_match(literals, tail, lowered(tail)):
+    lower = lowered(tail)
+    if literals is not None and not may_match(literals, tail, lower):
         return None  # every phrase tried below is part of the tail, and none can match without a literal word
-    for m in re.finditer(r"(?:^|(?<=\s))\S", tail):
+    # no phrase starting after the last literal word can match either (speed only; worth it for the few literals a
+    # sentence holds, ``triggers.Present.anonymous``)
+    last = max(lower.rfind(w) for w in literals[1]) \
+        if literals is not None and literals[0] and lower is not None and len(literals[1]) <= 8 else len(tail)
+    for m in _WORD_START.finditer(tail):
+        if m.start() > last:
+            break
         phrase = tail[m.start():]
         if not phrase[:1].isalpha() and not phrase[:1].isdigit():
             continue
