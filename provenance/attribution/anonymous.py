@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..literals import lowered, may_match, required_literals
 from .lexicon import Lexicon
-from .words import _CALENDAR, _QUANTIFIERS, _TOKEN, _strip_adverbs
+from .words import _CALENDAR, _QUANTIFIERS, _strip_adverbs
 
 if TYPE_CHECKING:  # annotation only: speakers imports this module
     from .speakers import Speaker
@@ -134,7 +134,7 @@ def _anonymous_tail(clause: str, lex: Lexicon,
     """An anonymous subject that ends right before the verb: "sources familiar with the probe said",
     "PG&E officials said", "Officials said": (label, phrase as written) for the longest such phrase. `pre`: as for
     ``_anonymous``."""
-    toks = _strip_adverbs(_TOKEN.findall(clause))
+    toks = _strip_adverbs(clause.split())  # (the runs of non-space, as \S+ finds them)
     tail = _PLACE_TAIL.sub("", " ".join(toks[-14:]))  # "Para pejabat di Tel Aviv mengatakan"
     any_rx, literals = _joined(lex.anonymous)
     literals = literals if pre is None else pre

@@ -12,7 +12,7 @@ from ..registry import Registry
 from .anonymous import _ANONYMITY, _anonymous, _anonymous_tail
 from .lexicon import Lexicon
 from .triggers import Present
-from .words import _CALENDAR, _QUANTIFIERS, _TOKEN, _strip_adverbs
+from .words import _CALENDAR, _QUANTIFIERS, _strip_adverbs
 
 # Patterns compiled once (speed only: the same patterns the functions below once passed to re.* per call).
 _PAREN = re.compile(r"\([^)]*\)")
@@ -151,19 +151,21 @@ _CLAUSE_END = re.compile(r"[.;:!?\"“”](?<!\bMr.)(?<!\bMrs.)(?<!\bMs.)(?<!\bD
 
 def _tail_run(prefix: str, lex: Lexicon | None = None, speech: bool = True) -> str:
     """The capitalised run that ends `prefix` (the subject right before a verb)."""
-    prefix = _DASH_ASIDE.sub("", prefix.rstrip())  # "Witkoff—utusan khusus—said"
+    prefix = prefix.rstrip()
+    if "—" in prefix or "–" in prefix:  # (the aside needs its dashes: no search without; speed only)
+        prefix = _DASH_ASIDE.sub("", prefix)  # "Witkoff—utusan khusus—said"
     prefix = prefix.rstrip(" —–")
-    toks = _strip_adverbs(_TOKEN.findall(prefix))
+    toks = _strip_adverbs(prefix.split())  # (the runs of non-space, as \S+ finds them)
     if speech and len(toks) >= 2 and toks[-1] == "who" and toks[-2].endswith(","):
         toks = _strip_adverbs(toks[:-1])  # "James Comey, who later testified": the relative clause's subject
         toks[-1] = toks[-1].rstrip(",")
         if re.search(r",\s[^,]{2,90}$", " ".join(toks)):
             toks[-1] += ","  # "Donna Brazile, the former chairwoman, who wrote": apposition first
     prefix = " ".join(toks)
-    app = _APPOSITION.match(prefix)  # "Tokayev, the president, said"
+    app = _APPOSITION.match(prefix) if "," in prefix else None  # "Tokayev, the president, said"
     if app:
-        toks = _TOKEN.findall(app.group(1))
-        named = _TOKEN.findall(app.group(2))
+        toks = app.group(1).split()
+        named = app.group(2).split()
         if lex and 2 <= len(named) <= 5 and all(_is_cap(t) for t in named) \
                 and any(t not in lex.titles and t.casefold() not in lex.countries for t in named):
             toks = named  # "Kepala Polisi Teheran, Jenderal Hossein Rahimi, membantah": the name is the apposition
