@@ -35,10 +35,13 @@ _UNKNOWN_NAME = re.compile(
 )
 
 
-def _pre_cue(lex: Lexicon, prefix: str) -> tuple[str, str, bool] | None:
-    """The cue closest before a medium's name, if only filler words stand between them."""
+def _pre_cue(lex: Lexicon, prefix: str, searched: list[bool] | None = None) -> tuple[str, str, bool] | None:
+    """The cue closest before a medium's name, if only filler words stand between them. `searched`: per cue, whether
+    the sentence may hold it (speed only)."""
     best = None
-    for cue in lex.media_cues:
+    for i, cue in enumerate(lex.media_cues):
+        if searched is not None and not searched[i]:
+            continue
         for m in cue.rx.finditer(prefix, max(0, len(prefix) - 80)):
             gap = prefix[m.end() :]
             if len(gap) > 45 or not lex.filler_rx.match(gap):
@@ -57,6 +60,9 @@ def sentence_credits(
 ) -> list[Credit]:
     """`present`: the sentence's cue literals (speed only: a cue without them is not searched)."""
     text = sent.text
+    if not mentions and present is not None and not present.may(present.trig.unknown):
+        return []  # (nothing below could find a credit; speed only)
+    searched = [present.may(b) for b in present.trig.media_cues] if present is not None and mentions else None
     out: list[Credit] = []
     prev: Credit | None = None
     prev_end = -1
@@ -70,7 +76,7 @@ def sentence_credits(
             prev, prev_end = None, e
             continue
         credit = None
-        pre = _pre_cue(lex, text[:s])
+        pre = _pre_cue(lex, text[:s], searched)
         if pre:
             role, cue, scope = pre
             credit = Credit(name, m.entry.kind, role, cue.strip(), s, scope)

@@ -5,6 +5,7 @@ one canonical name per institution across spellings ("Kementerian Luar Negeri (K
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from ..records import Statement
@@ -37,10 +38,17 @@ def _runs_with(body: str, word: str, runs: list[tuple[int, int]] | None = None) 
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def _fullest_rx(last: str) -> re.Pattern[str]:
+    """Up to three name words before `last` (compiled once per word: names recur across articles, and re's own
+    cache is shared with every other pattern; speed only)."""
+    return re.compile(rf"((?:{_NAME_TOK}[ \t]+){{1,3}}){re.escape(last)}\b")
+
+
 def _fullest(name: str, body: str, lex: Lexicon, runs: list[tuple[int, int]] | None = None) -> str:
     last = name.split()[-1]
     best = name
-    rx = re.compile(rf"((?:{_NAME_TOK}[ \t]+){{1,3}}){re.escape(last)}\b")
+    rx = _fullest_rx(last)
     # every match lies in one run of name characters that holds `last`: only those runs are searched (the end of
     # a run is a non-word character or the end of the body, so \b there reads the same)
     spans = _runs_with(body, last, runs) if _NAME_CHARS.fullmatch(last) else [(0, len(body))]
@@ -51,7 +59,7 @@ def _fullest(name: str, body: str, lex: Lexicon, runs: list[tuple[int, int]] | N
         while toks and (toks[0] in lex.titles or toks[0].casefold() in lex.countries or toks[0].casefold() in _OPENERS
                         or toks[0].casefold() in _QUESTION):
             toks.pop(0)
-        verb = max((i for i, t in enumerate(toks) if re.search(r"['’]t$", t)), default=-1)
+        verb = max((i for i, t in enumerate(toks) if t.endswith(("'t", "’t"))), default=-1)
         toks = toks[verb + 1:]  # "Why Can’t Taylor Swift": a headline's words before the name
         cut = max((i for i, t in enumerate(toks[:-1]) if t in lex.titles), default=-1)
         toks = toks[cut + 1:]  # "Emirates President Tim Clark": a name has no title inside it

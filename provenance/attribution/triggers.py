@@ -26,6 +26,7 @@ class Triggers:
     verbs: int | None
     anonymity: int | None
     implied: tuple[int | None, ...]
+    media_cues: tuple[int | None, ...]  # one per lex.media_cues
     anonymous: dict[int, frozenset[str]] | None  # bit -> the anonymous-source literals behind it
     anonymous_bits: int = 0  # every bit of the anonymous-source literals
 
@@ -54,10 +55,11 @@ def _build(lex: Lexicon) -> Triggers:
     }
     weak = {k: letter_literals(v) for k, v in sets.items()}
     implied = [letter_literals(required_literals(rx)) for rx, _ in lex.implied]
+    media = [letter_literals(required_literals(cue.rx)) for cue in lex.media_cues]
     anon = _joined(lex.anonymous)[1]  # a prefilter on phrases cut from the sentence (see Present.anonymous)
     anon_weak = {s: letter_literals((True, frozenset({s}))) for s in anon[1]} if anon else {}
     anon_ok = anon is not None and all(w is not None for w in anon_weak.values())
-    gate = LetterGate([*weak.values(), *implied, *(anon_weak.values() if anon_ok else ())])
+    gate = LetterGate([*weak.values(), *implied, *media, *(anon_weak.values() if anon_ok else ())])
     by_bit: dict[int, frozenset[str]] = {}
     for s, w in anon_weak.items() if anon_ok else ():
         b = gate.need(w)
@@ -66,6 +68,7 @@ def _build(lex: Lexicon) -> Triggers:
         gate=gate,
         **{k: gate.need(v) for k, v in weak.items()},
         implied=tuple(gate.need(v) for v in implied),
+        media_cues=tuple(gate.need(v) for v in media),
         anonymous=by_bit if anon_ok else None,
         anonymous_bits=sum(by_bit),
     )
