@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..literals import lowered, may_match, required_literals
@@ -72,18 +73,29 @@ _AFTER_OFFICIAL = {"said", "says", "told", "who", "familiar", "with", "in", "at"
                    "kepada", "mengatakan"}
 
 
-def _anonymous(phrase: str, lex: Lexicon, anchored: bool = True,
-               pre: tuple[bool, frozenset[str]] | None = None) -> str | None:
-    """`pre`: a literal prefilter for phrases of the sentence at hand (``triggers.Present.anonymous``)."""
+@dataclass(frozen=True)
+class Candidates:
+    """Speed only: the anonymous-source patterns that may match a phrase cut from one sentence (its words joined by
+    single spaces or not), because the sentence holds one of their literal words (``triggers.Present.anonymous``)."""
+    literals: tuple[bool, frozenset[str]]  # those literal words, a prefilter (``literals.may_match``)
+    rows: tuple[int, ...]  # the patterns, as indices into lex.anonymous, in order
+    joined: re.Pattern | None  # their alternation (``_any_anonymous``): group k is rows[k - 1]
+
+
+def _anonymous(phrase: str, lex: Lexicon, anchored: bool = True, cand: Candidates | None = None) -> str | None:
+    """`cand`: the patterns that may match phrases of the sentence at hand (all of them when None)."""
+    if cand is not None and not cand.rows:
+        return None  # the sentence holds no literal word of any pattern (speed only)
     p = _DETERMINERS.sub("", phrase.strip())
     rows = lex.anonymous
-    literals = _joined(rows)[1] if pre is None else pre
+    literals = _joined(rows)[1] if cand is None else cand.literals
     if literals is not None and not may_match(literals, p, lowered(p)):
         return None  # no pattern can match p without one of its literal words (speed only)
+    order = range(len(rows)) if cand is None else cand.rows  # (the others cannot match: no m, nothing done)
     if not anchored:  # anywhere in a sentence: the source named first, whatever its pattern's rank
-        hits = [(m.start(), i) for i, (rx, _) in enumerate(rows) if (m := rx.search(p)) and m.group().strip()]
-        rows = tuple(rows[i] for _, i in sorted(hits)[:1])
-    for rx, label in rows:
+        hits = [(m.start(), i) for i in order if (m := rows[i][0].search(p)) and m.group().strip()]
+        order = [i for _, i in sorted(hits)[:1]]
+    for rx, label in (rows[i] for i in order):
         m = rx.match(p) if anchored else rx.search(p)
         if m and anchored and re.match(r"\s+[A-Z][a-z]", p[m.end():]) and not _is_country_or_title(p[m.end():], lex):
             return None  # "kata analis Budi Hartono": a named person after the role word
@@ -130,15 +142,33 @@ def _joined(patterns: tuple[tuple[re.Pattern, str], ...]) -> tuple[re.Pattern | 
 _WORD_START = re.compile(r"(?:^|(?<=\s))\S")
 
 
-def _anonymous_tail(clause: str, lex: Lexicon,
-                    pre: tuple[bool, frozenset[str]] | None = None) -> tuple[str, str] | None:
+def subset(patterns: tuple[tuple[re.Pattern, str], ...], rows: tuple[int, ...],
+           literals: tuple[bool, frozenset[str]]) -> Candidates:
+    """``Candidates`` for `rows` of `patterns`, their alternation compiled once per set of rows."""
+    key = (id(patterns), rows)
+    hit = _SUBSETS.get(key)
+    if hit is None or hit[0] is not patterns:
+        if len(_SUBSETS) > 4096:
+            _SUBSETS.clear()
+        hit = _SUBSETS[key] = (patterns, _any_anonymous(tuple(patterns[i] for i in rows)) if rows else None)
+    return Candidates(literals, rows, hit[1])
+
+
+_SUBSETS: dict[tuple[int, tuple[int, ...]], tuple[tuple, re.Pattern | None]] = {}
+
+
+def _anonymous_tail(clause: str, lex: Lexicon, cand: Candidates | None = None) -> tuple[str, str] | None:
     """An anonymous subject that ends right before the verb: "sources familiar with the probe said",
-    "PG&E officials said", "Officials said": (label, phrase as written) for the longest such phrase. `pre`: as for
+    "PG&E officials said", "Officials said": (label, phrase as written) for the longest such phrase. `cand`: as for
     ``_anonymous``."""
+    if cand is not None and not cand.rows:
+        return None  # the sentence holds no literal word of any pattern (speed only)
     toks = _strip_adverbs(clause.split())  # (the runs of non-space, as \S+ finds them)
     tail = _PLACE_TAIL.sub("", " ".join(toks[-14:]))  # "Para pejabat di Tel Aviv mengatakan"
     any_rx, literals = _joined(lex.anonymous)
-    literals = literals if pre is None else pre
+    rows = tuple(range(len(lex.anonymous)))
+    if cand is not None:
+        any_rx, literals, rows = cand.joined, cand.literals, cand.rows
     lower = lowered(tail)
     if literals is not None and not may_match(literals, tail, lower):
         return None  # every phrase tried below is part of the tail, and none can match without a literal word
@@ -157,9 +187,9 @@ def _anonymous_tail(clause: str, lex: Lexicon,
             hit = any_rx.fullmatch(p)
             if hit:
                 nat = _nationality(phrase, lex)
-                return _label(nat, lex.anonymous[hit.lastindex - 1][1], phrase, lex), phrase
+                return _label(nat, lex.anonymous[rows[hit.lastindex - 1]][1], phrase, lex), phrase
             continue
-        for rx, label in lex.anonymous:
+        for rx, label in (lex.anonymous[i] for i in rows):
             if rx.fullmatch(p):
                 nat = _nationality(phrase, lex)
                 return _label(nat, label, phrase, lex), phrase

@@ -282,7 +282,7 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Ma
         if voice:
             add(voice)
             continue
-        label = _anonymous(phrase, lex, pre=present and present.anonymous())
+        label = _anonymous(phrase, lex, cand=present and present.anonymous())
         if label:
             add(Speaker(label, "anonymous", cue, phrase))
             continue
@@ -299,7 +299,7 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Ma
             continue
         if m.group().casefold().startswith("according"):
             phrase = _DATA_FROM.sub("", phrase)
-        label = _anonymous(phrase, lex, pre=present and present.anonymous())
+        label = _anonymous(phrase, lex, cand=present and present.anonymous())
         if not label and m.group()[:2].casefold() == "di" and not _is_cap(phrase.split()[0] if phrase.split() else ""):
             continue  # passive "disampaikan selama KTT": no agent named
         if not label:
@@ -329,7 +329,7 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Ma
             continue
         sp = classify(run, lex, registry, m.group()) if run else None
         if sp is None:
-            label = _anonymous(clause, lex, pre=present and present.anonymous())
+            label = _anonymous(clause, lex, cand=present and present.anonymous())
             if label:
                 sp = Speaker(label, "anonymous", m.group(), clause.strip())
         elif sp.kind == "person" and "statement" in m.group() and len(sp.name.split()) == 1:
@@ -338,7 +338,7 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Ma
     # "... who spoke on condition of anonymity", "yang berbicara secara anonim": anonymous even without a subject.
     if not any(s.kind == "anonymous" for s in found) and (trig is None or present.may(trig.anonymity)) \
             and _ANONYMITY.search(text):
-        label = _anonymous(text, lex, anchored=False, pre=present and present.anonymous()) or "anonymous source"
+        label = _anonymous(text, lex, anchored=False, cand=present and present.anonymous()) or "anonymous source"
         add(Speaker(label, "anonymous", "anonymity", text))
     # a named speaker is written with a capital ("kantor berita Iran" and "tersebut muncul ..." are no names)
     return [f for f in found if f.kind == "anonymous" or _is_cap(f.name) or f.name[:1].isdigit()]

@@ -8,15 +8,18 @@ cannot match, and one without a usable literal set is always searched.
 
 from __future__ import annotations
 
+import functools
+import operator
 from dataclasses import dataclass
 
 from ..literals import LetterGate, letter_literals, required_literals
-from .anonymous import _ANONYMITY, _joined
+from .anonymous import _ANONYMITY, Candidates, _joined, subset
 from .lexicon import Lexicon
 
 
 @dataclass(frozen=True)
 class Triggers:
+    lex: Lexicon
     gate: LetterGate
     according: int | None  # the gate's bits of each pattern's literals (None: always searched)
     anaphora: int | None
@@ -28,7 +31,9 @@ class Triggers:
     implied: tuple[int | None, ...]
     media_cues: tuple[int | None, ...]  # one per lex.media_cues
     anonymous: dict[int, frozenset[str]] | None  # bit -> the anonymous-source literals behind it
+    anonymous_rows: tuple[int, ...] = ()  # per anonymous-source pattern, the bits of its literals
     anonymous_bits: int = 0  # every bit of the anonymous-source literals
+    sentence: int = -1  # every bit of the patterns searched in any sentence (-1: one of them is always searched)
 
 
 _CACHE: dict[int, tuple[Lexicon, Triggers]] = {}
@@ -64,13 +69,23 @@ def _build(lex: Lexicon) -> Triggers:
     for s, w in anon_weak.items() if anon_ok else ():
         b = gate.need(w)
         by_bit[b] = by_bit.get(b, frozenset()) | {s}
+    row_bits = []
+    for rx, _ in lex.anonymous if anon_ok else ():
+        bits = 0
+        for s in required_literals(rx)[1]:
+            bits |= gate.need(anon_weak[s])
+        row_bits.append(bits)
+    needs = [gate.need(v) for v in (*weak.values(), *implied)]
     return Triggers(
+        lex=lex,
         gate=gate,
         **{k: gate.need(v) for k, v in weak.items()},
         implied=tuple(gate.need(v) for v in implied),
+        sentence=-1 if None in needs else functools.reduce(operator.or_, needs, 0),
         media_cues=tuple(gate.need(v) for v in media),
         anonymous=by_bit if anon_ok else None,
         anonymous_bits=sum(by_bit),
+        anonymous_rows=tuple(row_bits),
     )
 
 
@@ -82,15 +97,15 @@ class Present:
     def __init__(self, trig: Triggers, text: str):
         self.trig = trig
         self.bits = trig.gate.scan(text)
-        self._anon: tuple[bool, frozenset[str]] | None | bool = False
+        self._anon: Candidates | None | bool = False
 
     def may(self, need: int | None) -> bool:
         """False only when the sentence lacks every literal behind `need` (a ``Triggers`` field)."""
         return need is None or bool(self.bits & need)
 
-    def anonymous(self) -> tuple[bool, frozenset[str]] | None:
-        """The anonymous-source literals the sentence may hold, as a prefilter (``literals.may_match``) for a phrase
-        cut from it, its words joined by single spaces or not; None: use the patterns' own."""
+    def anonymous(self) -> Candidates | None:
+        """The anonymous-source patterns that may match a phrase cut from the sentence, its words joined by single
+        spaces or not, and the literals the sentence may hold; None: all of them."""
         if self._anon is False:
             by_bit = self.trig.anonymous
             if by_bit is None or self.bits == -1:
@@ -98,9 +113,10 @@ class Present:
             else:
                 found: set[str] = set()
                 bits = self.bits & self.trig.anonymous_bits
+                rows = tuple(i for i, b in enumerate(self.trig.anonymous_rows) if bits & b) if bits else ()
                 while bits:
                     low = bits & -bits
                     found |= by_bit[low]
                     bits ^= low
-                self._anon = (True, frozenset(found))
+                self._anon = subset(self.trig.lex.anonymous, rows, (True, frozenset(found)))
         return self._anon
