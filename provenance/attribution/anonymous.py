@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -79,7 +80,6 @@ class Candidates:
     single spaces or not), because the sentence holds one of their literal words (``triggers.Present.anonymous``)."""
     literals: tuple[bool, frozenset[str]]  # those literal words, a prefilter (``literals.may_match``)
     rows: tuple[int, ...]  # the patterns, as indices into lex.anonymous, in order
-    joined: re.Pattern | None  # their alternation (``_any_anonymous``): group k is rows[k - 1]
 
 
 def _anonymous(phrase: str, lex: Lexicon, anchored: bool = True, cand: Candidates | None = None) -> str | None:
@@ -142,21 +142,6 @@ def _joined(patterns: tuple[tuple[re.Pattern, str], ...]) -> tuple[re.Pattern | 
 _WORD_START = re.compile(r"(?:^|(?<=\s))\S")
 
 
-def subset(patterns: tuple[tuple[re.Pattern, str], ...], rows: tuple[int, ...],
-           literals: tuple[bool, frozenset[str]]) -> Candidates:
-    """``Candidates`` for `rows` of `patterns`, their alternation compiled once per set of rows."""
-    key = (id(patterns), rows)
-    hit = _SUBSETS.get(key)
-    if hit is None or hit[0] is not patterns:
-        if len(_SUBSETS) > 4096:
-            _SUBSETS.clear()
-        hit = _SUBSETS[key] = (patterns, _any_anonymous(tuple(patterns[i] for i in rows)) if rows else None)
-    return Candidates(literals, rows, hit[1])
-
-
-_SUBSETS: dict[tuple[int, tuple[int, ...]], tuple[tuple, re.Pattern | None]] = {}
-
-
 def _anonymous_tail(clause: str, lex: Lexicon, cand: Candidates | None = None) -> tuple[str, str] | None:
     """An anonymous subject that ends right before the verb: "sources familiar with the probe said",
     "PG&E officials said", "Officials said": (label, phrase as written) for the longest such phrase. `cand`: as for
@@ -165,10 +150,11 @@ def _anonymous_tail(clause: str, lex: Lexicon, cand: Candidates | None = None) -
         return None  # the sentence holds no literal word of any pattern (speed only)
     toks = _strip_adverbs(clause.split())  # (the runs of non-space, as \S+ finds them)
     tail = _PLACE_TAIL.sub("", " ".join(toks[-14:]))  # "Para pejabat di Tel Aviv mengatakan"
-    any_rx, literals = _joined(lex.anonymous)
-    rows = tuple(range(len(lex.anonymous)))
-    if cand is not None:
-        any_rx, literals, rows = cand.joined, cand.literals, cand.rows
+    any_rx, literals = _joined(lex.anonymous)  # (one fullmatch for all the patterns; group k is the k-th pattern)
+    rows: Sequence[int] = range(len(lex.anonymous))
+    if cand is not None:  # a few patterns: each tried in turn costs less than the alternation of all
+        literals, rows = cand.literals, cand.rows
+        any_rx = any_rx if len(rows) > 8 else None
     lower = lowered(tail)
     if literals is not None and not may_match(literals, tail, lower):
         return None  # every phrase tried below is part of the tail, and none can match without a literal word
@@ -187,7 +173,7 @@ def _anonymous_tail(clause: str, lex: Lexicon, cand: Candidates | None = None) -
             hit = any_rx.fullmatch(p)
             if hit:
                 nat = _nationality(phrase, lex)
-                return _label(nat, lex.anonymous[rows[hit.lastindex - 1]][1], phrase, lex), phrase
+                return _label(nat, lex.anonymous[hit.lastindex - 1][1], phrase, lex), phrase
             continue
         for rx, label in (lex.anonymous[i] for i in rows):
             if rx.fullmatch(p):

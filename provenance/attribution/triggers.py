@@ -13,13 +13,12 @@ import operator
 from dataclasses import dataclass
 
 from ..literals import LetterGate, letter_literals, required_literals
-from .anonymous import _ANONYMITY, Candidates, _joined, subset
+from .anonymous import _ANONYMITY, Candidates, _joined
 from .lexicon import Lexicon
 
 
 @dataclass(frozen=True)
 class Triggers:
-    lex: Lexicon
     gate: LetterGate
     according: int | None  # the gate's bits of each pattern's literals (None: always searched)
     anaphora: int | None
@@ -77,7 +76,6 @@ def _build(lex: Lexicon) -> Triggers:
         row_bits.append(bits)
     needs = [gate.need(v) for v in (*weak.values(), *implied)]
     return Triggers(
-        lex=lex,
         gate=gate,
         **{k: gate.need(v) for k, v in weak.items()},
         implied=tuple(gate.need(v) for v in implied),
@@ -87,6 +85,9 @@ def _build(lex: Lexicon) -> Triggers:
         anonymous_bits=sum(by_bit),
         anonymous_rows=tuple(row_bits),
     )
+
+
+_NO_CANDIDATES = Candidates((True, frozenset()), ())
 
 
 class Present:
@@ -118,5 +119,5 @@ class Present:
                     low = bits & -bits
                     found |= by_bit[low]
                     bits ^= low
-                self._anon = subset(self.trig.lex.anonymous, rows, (True, frozenset(found)))
+                self._anon = Candidates((True, frozenset(found)), rows) if rows else _NO_CANDIDATES
         return self._anon
