@@ -98,7 +98,7 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
             _pronoun_only(st, sent, lex)  # no medium and no cue word: every search below would come back empty
             continue
         credits = sentence_credits(sent, ms, lex, registry, own, present)
-        if not any(c.kind == "platform" for c in credits):
+        if present.bits & trig.implied_any and not any(c.kind == "platform" for c in credits):
             credits += implied_platforms(sent, lex, registry, own, present)
         synd = lex.syndication_rx.search(sent.text) if present.may(trig.syndication) \
             and may_search(lex.syndication_rx, sent.text, lowered(sent.text)) else None

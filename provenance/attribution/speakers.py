@@ -237,7 +237,8 @@ def _org_voice(phrase: str, lex: Lexicon, registry: Registry, cue: str) -> Speak
 
 
 def _country_body(clause: str, lex: Lexicon, cue: str) -> Speaker | None:
-    m = _COUNTRY_BODY.search(clause.rstrip(" ,"))
+    clause = clause.rstrip(" ,")
+    m = _COUNTRY_BODY.search(clause) if may_search(_COUNTRY_BODY, clause, None) else None  # (its nouns; speed only)
     if not m:
         return None
     written = m.group("c1") or m.group("c2")
@@ -268,8 +269,10 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Ma
                   present: Present | None = None) -> list[Speaker]:
     """`verbs`: ``lex.verbs_rx`` matches in `text`, when the caller has them (speed only: one scan per sentence);
     `present`: the sentence's cue literals (speed only: patterns without them are not searched)."""
-    found: list[Speaker] = []
     trig = present.trig if present is not None else None
+    if trig is not None and not verbs and not present.bits & trig.speakers:
+        return []  # no cue word for any search below (speed only)
+    found: list[Speaker] = []
 
     def add(sp: Speaker | None) -> None:
         if sp and all(sp.name != f.name for f in found):

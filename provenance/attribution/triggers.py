@@ -33,6 +33,8 @@ class Triggers:
     anonymous_rows: tuple[int, ...] = ()  # per anonymous-source pattern, the bits of its literals
     anonymous_bits: int = 0  # every bit of the anonymous-source literals
     sentence: int = -1  # every bit of the patterns searched in any sentence (-1: one of them is always searched)
+    speakers: int = -1  # every bit of inverted, according and anonymity (-1: one is always searched)
+    implied_any: int = -1  # every bit of the implied-platform verbs (-1: one is always searched)
 
 
 _CACHE: dict[int, tuple[Lexicon, Triggers]] = {}
@@ -79,7 +81,9 @@ def _build(lex: Lexicon) -> Triggers:
         gate=gate,
         **{k: gate.need(v) for k, v in weak.items()},
         implied=tuple(gate.need(v) for v in implied),
-        sentence=-1 if None in needs else functools.reduce(operator.or_, needs, 0),
+        sentence=_union(needs),
+        speakers=_union([gate.need(weak[k]) for k in ("inverted", "according", "anonymity")]),
+        implied_any=_union([gate.need(v) for v in implied]),
         media_cues=tuple(gate.need(v) for v in media),
         anonymous=by_bit if anon_ok else None,
         anonymous_bits=sum(by_bit),
@@ -88,6 +92,10 @@ def _build(lex: Lexicon) -> Triggers:
 
 
 _NO_CANDIDATES = Candidates((True, frozenset()), ())
+
+
+def _union(needs: list[int | None]) -> int:
+    return -1 if None in needs else functools.reduce(operator.or_, needs, 0)
 
 
 class Present:
