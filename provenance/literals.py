@@ -181,7 +181,8 @@ class LetterGate:
 
     _MAX_CACHE = 100_000
 
-    def __init__(self, literal_sets: list[frozenset[str] | None]):
+    def __init__(self, literal_sets: list[frozenset[str] | None], word_sets: list[frozenset[str] | None] = ()):
+        """`word_sets`: literals found only as a whole run of letters ("per" in "per person", not in "person")."""
         self.bit: dict[str, int] = {}
         for lits in literal_sets:
             for s in sorted(lits or ()):
@@ -189,6 +190,10 @@ class LetterGate:
         self._by_head: dict[str, list[tuple[str, int]]] = {}
         for s, b in self.bit.items():
             self._by_head.setdefault(s[:MIN_LEN], []).append((s, b))
+        self.word_bit: dict[str, int] = {}
+        for words in word_sets:
+            for s in sorted(words or ()):
+                self.word_bit.setdefault(s, 1 << (len(self.bit) + len(self.word_bit)))
         self._tokens: dict[str, int] = {}  # token as written -> bits
 
     def need(self, lits: frozenset[str] | None) -> int | None:
@@ -198,6 +203,15 @@ class LetterGate:
         need = 0
         for s in lits:
             need |= self.bit[s]
+        return need
+
+    def need_words(self, words: frozenset[str] | None) -> int | None:
+        """``need`` for a set passed as `word_sets`."""
+        if words is None:
+            return None
+        need = 0
+        for s in words:
+            need |= self.word_bit[s]
         return need
 
     def _run_bits(self, run: str) -> int:
@@ -212,7 +226,7 @@ class LetterGate:
         lower = lowered(token)
         bits = -1 if lower is None else 0
         for run in _LOWER_RUN.findall(lower or ""):
-            bits |= self._run_bits(run)
+            bits |= self._run_bits(run) | self.word_bit.get(run, 0)
         if len(self._tokens) > self._MAX_CACHE:
             self._tokens.clear()
         self._tokens[token] = bits

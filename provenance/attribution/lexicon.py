@@ -84,6 +84,18 @@ def _word_literals(words: list[str]) -> tuple[bool, frozenset[str]] | None:
     return True, frozenset(max(w.lower().split(), key=len) for w in words)
 
 
+_LETTER_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
+def _whole_words(phrases: list[str]) -> frozenset[str] | None:
+    """For the according pattern (a phrase after a non-letter, each word followed by whitespace): every match holds
+    the longest word of one phrase, lower-cased, as a whole run of ASCII letters of its lower-cased text (speed
+    only: "per" rules out sentences with "person" but no "per"). None unless every phrase is plain words."""
+    if not phrases or not all(_LETTER_WORDS.fullmatch(a) for a in phrases):
+        return None
+    return frozenset(max(a.lower().split(), key=len) for a in phrases)
+
+
 @dataclass(frozen=True)
 class MediaCue:
     rx: re.Pattern  # matches the cue phrase
@@ -132,6 +144,7 @@ class Lexicon:
     institution_types: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # "ministry" -> heads
     country_rx: re.Pattern | None = None  # every country spelling, longest first ("Korea Utara", "AS")
     verbs_literals: tuple[bool, frozenset[str]] | None = None  # one of which every verbs_rx match holds (speed only)
+    according_runs: frozenset[str] | None = None  # one of which every according_rx match holds as a whole word
 
 
 @functools.lru_cache(maxsize=1)
@@ -221,6 +234,7 @@ def load_lexicon() -> Lexicon:
         verbs_literals=_word_literals(verbs),
         according_rx=_compile("cues", r"(?<![^\W\d_])(?:" + "|".join(
             a.replace(" ", r"\s+") for a in sorted(set(acc), key=len, reverse=True)) + r")\s+", re.I),
+        according_runs=_whole_words(acc),
         anaphora_rx=_words_rx(ana, "cues"),
         pronouns=frozenset(p.casefold() for p in pron),
         anonymous=anonymous,

@@ -65,7 +65,8 @@ def _build(lex: Lexicon) -> Triggers:
     anon = _joined(lex.anonymous)[1]  # a prefilter on phrases cut from the sentence (see Present.anonymous)
     anon_weak = {s: letter_literals((True, frozenset({s}))) for s in anon[1]} if anon else {}
     anon_ok = anon is not None and all(w is not None for w in anon_weak.values())
-    gate = LetterGate([*weak.values(), *implied, *media, *(anon_weak.values() if anon_ok else ())])
+    gate = LetterGate([*weak.values(), *implied, *media, *(anon_weak.values() if anon_ok else ())],
+                      [lex.according_runs])
     by_bit: dict[int, frozenset[str]] = {}
     for s, w in anon_weak.items() if anon_ok else ():
         b = gate.need(w)
@@ -76,13 +77,16 @@ def _build(lex: Lexicon) -> Triggers:
         for s in required_literals(rx)[1]:
             bits |= gate.need(anon_weak[s])
         row_bits.append(bits)
-    needs = [gate.need(v) for v in (*weak.values(), *implied)]
+    # (a phrase after "according to" or "per" is read as a whole word: "per" in "person" is no cue)
+    according = gate.need_words(lex.according_runs) if lex.according_runs is not None else gate.need(weak["according"])
+    needs = [according, *(gate.need(v) for k, v in weak.items() if k != "according"), *map(gate.need, implied)]
     return Triggers(
         gate=gate,
-        **{k: gate.need(v) for k, v in weak.items()},
+        **{k: gate.need(v) for k, v in weak.items() if k != "according"},
+        according=according,
         implied=tuple(gate.need(v) for v in implied),
         sentence=_union(needs),
-        speakers=_union([gate.need(weak[k]) for k in ("inverted", "according", "anonymity")]),
+        speakers=_union([gate.need(weak["inverted"]), according, gate.need(weak["anonymity"])]),
         implied_any=_union([gate.need(v) for v in implied]),
         media_cues=tuple(gate.need(v) for v in media),
         anonymous=by_bit if anon_ok else None,
