@@ -110,50 +110,14 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
                     if c.name not in st.base:
                         st.base.append(c.name)
             continue
-        relays = [c for c in credits if c.role == "relay"]
-        sources = [c for c in credits if c.role == "source"]
-        citing_pairs: list[tuple[Credit | None, Credit]] = []
-        for c in credits:
-            if c.role == "citing":
-                before = [x for x in credits if x.start < c.start and x is not c]
-                citing_pairs.append((before[-1] if before else None, c))
-        chain_media: list[str] = []
-        if relays:
-            relay = relays[-1] if len(relays) == 1 or not sources else relays[0]
-            citing, is_self = _credit_citing(st)
-            for r in relays:
-                _edge(st, citing, is_self, r, sent, 0.9)
-            for s in sources:
-                _edge(st, relay.name, False, s, sent, 0.85)
-            chain_media = [s.name for s in sources[:1]] + [relay.name]
-            if len(relays) > 1 and not sources:
-                for r in relays:
-                    _statement(st, r.name, r.kind, [r.name], r.cue, sent)
-            if any(r.scope for r in relays):
-                st.context = chain_media
-        elif sources:
-            for i, s in enumerate(sources):  # "CNN and the New York Times reported": each is credited
-                if s.name in st.context:
-                    media = st.context[st.context.index(s.name):]
-                else:
-                    citing, is_self = _credit_citing(st)
-                    _edge(st, citing, is_self, s, sent, 0.85)
-                    media = [s.name]
-                if i == 0:
-                    chain_media = media
-        for a, c in citing_pairs:
-            if a is None:
-                citing, is_self = _credit_citing(st)
-                _edge(st, citing, is_self, c, sent, 0.85)
-            else:
-                _edge(st, a.name, False, c, sent, 0.85)
+        chain_media = _credit_chain(st, credits, sent) if credits else []  # (none without credits)
         if chain_media:
             st.last_chain = chain_media
         # read by three steps below: one scan (speed only)
         verbs = list(lex.verbs_rx.finditer(sent.text)) if present.may(trig.verbs) else []
         speakers = find_speakers(sent.text, lex, registry, verbs, present)
-        anaphora = present.may(trig.anaphora) and bool(lex.anaphora_rx.search(sent.text))
-        if not chain_media:
+        if not chain_media:  # (the anaphora search only when its answer is read; speed only)
+            anaphora = present.may(trig.anaphora) and bool(lex.anaphora_rx.search(sent.text))
             chain_media = st.last_chain if anaphora else st.context
         pointed = pointing.pointed_noun(sent.text, lex, verbs) if not speakers else None
         if pointed:  # "the ministry said": the one ministry named before
@@ -177,6 +141,48 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
         elif credits and chain_media:
             kind = next((c.kind for c in credits if c.name == chain_media[0]), "outlet")
             _statement(st, chain_media[0], kind, list(chain_media), credits[0].cue, sent)
+
+
+def _credit_chain(st: State, credits: list[Credit], sent: Sentence) -> list[str]:
+    """The edges of a sentence's credits; the media its statements came through (origin side first)."""
+    relays = [c for c in credits if c.role == "relay"]
+    sources = [c for c in credits if c.role == "source"]
+    citing_pairs: list[tuple[Credit | None, Credit]] = []
+    for c in credits:
+        if c.role == "citing":
+            before = [x for x in credits if x.start < c.start and x is not c]
+            citing_pairs.append((before[-1] if before else None, c))
+    chain_media: list[str] = []
+    if relays:
+        relay = relays[-1] if len(relays) == 1 or not sources else relays[0]
+        citing, is_self = _credit_citing(st)
+        for r in relays:
+            _edge(st, citing, is_self, r, sent, 0.9)
+        for s in sources:
+            _edge(st, relay.name, False, s, sent, 0.85)
+        chain_media = [s.name for s in sources[:1]] + [relay.name]
+        if len(relays) > 1 and not sources:
+            for r in relays:
+                _statement(st, r.name, r.kind, [r.name], r.cue, sent)
+        if any(r.scope for r in relays):
+            st.context = chain_media
+    elif sources:
+        for i, s in enumerate(sources):  # "CNN and the New York Times reported": each is credited
+            if s.name in st.context:
+                media = st.context[st.context.index(s.name):]
+            else:
+                citing, is_self = _credit_citing(st)
+                _edge(st, citing, is_self, s, sent, 0.85)
+                media = [s.name]
+            if i == 0:
+                chain_media = media
+    for a, c in citing_pairs:
+        if a is None:
+            citing, is_self = _credit_citing(st)
+            _edge(st, citing, is_self, c, sent, 0.85)
+        else:
+            _edge(st, a.name, False, c, sent, 0.85)
+    return chain_media
 
 
 def _pronoun_only(st: State, sent: Sentence, lex: Lexicon) -> None:
