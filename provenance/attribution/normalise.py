@@ -11,7 +11,7 @@ import re
 from ..records import Statement
 from ..registry import Registry
 from .lexicon import Lexicon
-from .speakers import _OPENERS, _QUESTION
+from .names import _OPENERS, _QUESTION
 
 _SPOKESPERSON = re.compile(r"^(?:the\s+)?(?:juru\s+bicara|jubir|spokes(?:man|woman|person)|perwakilan|representative)"
                            r"\s+(?:(?:of|for|dari)\s+)?(?:the\s+)?(?=[A-Z])", re.I)
