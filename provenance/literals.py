@@ -195,6 +195,7 @@ class LetterGate:
             for s in sorted(words or ()):
                 self.word_bit.setdefault(s, 1 << (len(self.bit) + len(self.word_bit)))
         self._tokens: dict[str, int] = {}  # token as written -> bits
+        self._runs: dict[str, int] = {}  # run of letters -> bits
 
     def need(self, lits: frozenset[str] | None) -> int | None:
         """The bits of a set passed at construction; None (the gate cannot rule its pattern out) for None."""
@@ -225,10 +226,15 @@ class LetterGate:
     def _token_bits(self, token: str) -> int:
         lower = lowered(token)
         bits = -1 if lower is None else 0
+        runs = self._runs
         for run in _LOWER_RUN.findall(lower or ""):
-            bits |= self._run_bits(run) | self.word_bit.get(run, 0)
+            b = runs.get(run)
+            if b is None:  # (a word met before with other punctuation or case is not read again)
+                b = runs[run] = self._run_bits(run) | self.word_bit.get(run, 0)
+            bits |= b
         if len(self._tokens) > self._MAX_CACHE:
             self._tokens.clear()
+            runs.clear()
         self._tokens[token] = bits
         return bits
 
