@@ -22,12 +22,14 @@ _NAME_TOK = r"[A-Z][\w'’.-]*"
 _NAME_CHARS = re.compile(r"[\w'’. \t-]+")
 
 
-def _runs_with(body: str, word: str, runs: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+def _runs_with(body: str, word: str, runs: list[tuple[int, int]] | None = None,
+               starts: list[int] | None = None) -> list[tuple[int, int]]:
     """The runs of name characters in `body` that contain `word`, in order (speed only: _fullest searches these
-    instead of the whole body; `runs`: every run of the body, when the caller has them)."""
+    instead of the whole body; `runs`: every run of the body, when the caller has them, and `starts` their starts)."""
     if runs is None:
         runs = [m.span() for m in _NAME_CHARS.finditer(body)]
-    starts = [r[0] for r in runs]
+    if starts is None:
+        starts = [r[0] for r in runs]
     out: list[tuple[int, int]] = []
     i = body.find(word)
     while i >= 0:
@@ -45,13 +47,14 @@ def _fullest_rx(last: str) -> re.Pattern[str]:
     return re.compile(rf"((?:{_NAME_TOK}[ \t]+){{1,3}}){re.escape(last)}\b")
 
 
-def _fullest(name: str, body: str, lex: Lexicon, runs: list[tuple[int, int]] | None = None) -> str:
+def _fullest(name: str, body: str, lex: Lexicon, runs: list[tuple[int, int]] | None = None,
+             starts: list[int] | None = None) -> str:
     last = name.split()[-1]
     best = name
     rx = _fullest_rx(last)
     # every match lies in one run of name characters that holds `last`: only those runs are searched (the end of
     # a run is a non-word character or the end of the body, so \b there reads the same)
-    spans = _runs_with(body, last, runs) if _NAME_CHARS.fullmatch(last) else [(0, len(body))]
+    spans = _runs_with(body, last, runs, starts) if _NAME_CHARS.fullmatch(last) else [(0, len(body))]
     for m in (m for a, b in spans for m in rx.finditer(body, a, b)):
         toks = (m.group(1) + last).split()
         if any(t.endswith(".") and len(t) > 3 for t in toks[:-1]):
@@ -169,7 +172,8 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
                        registry: Registry | None = None) -> list[Statement]:
     people = {s.source for s in statements if s.kind == "person"}
     runs = [m.span() for m in _NAME_CHARS.finditer(body)] if people else []
-    full = {p: _fullest(p, body, lex, runs) for p in people}
+    starts = [r[0] for r in runs]  # (once per article, not per name; speed only)
+    full = {p: _fullest(p, body, lex, runs, starts) for p in people}
     for p in people:
         alias = _alias(p, body, set(full.values()), lex)
         if alias:
