@@ -16,6 +16,10 @@ from .names import _OPENERS, _QUESTION
 _SPOKESPERSON = re.compile(r"^(?:the\s+)?(?:juru\s+bicara|jubir|spokes(?:man|woman|person)|perwakilan|representative)"
                            r"\s+(?:(?:of|for|dari)\s+)?(?:the\s+)?(?=[A-Z])", re.I)
 _NAME_TOK = r"[A-Z][\w'’.-]*"
+# Compiled once (speed only: these were passed to re.* per statement).
+_WORDS = re.compile(r"[\w'’-]+")
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+_CAPS_WORD = re.compile(r"\b[A-Z]{3,6}\b")
 
 
 # A match of the name pattern in _fullest holds only these characters: it sits inside one run of them.
@@ -112,7 +116,7 @@ def _acronym_of(name: str, names: set[str], lex: Lexicon) -> str | None:
 
 
 def _person_words(name: str) -> set[str]:
-    return {w.casefold() for w in re.findall(r"[\w'’-]+", name)} - {"jr", "sr", "mr", "mrs", "ms", "dr"}
+    return {w.casefold() for w in _WORDS.findall(name)} - {"jr", "sr", "mr", "mrs", "ms", "dr"}
 
 
 def canonical_institution(raw: str, lex: Lexicon) -> str:
@@ -159,7 +163,7 @@ def _with_context_country(raw: str, evidence: str, lex: Lexicon) -> str | None:
 def _expand_acronym(acr: str, body: str, lex: Lexicon) -> str | None:
     """"SBU mengklaim ..." after "Dinas Keamanan Ukraina [SBU]": the article defined the acronym; the speaker is the
     institution under its full (canonical) name."""
-    if not re.fullmatch(r"[A-Z][A-Z&]{1,7}", acr):
+    if not _ACRONYM.fullmatch(acr):
         return None
     m = re.search(rf"((?:[A-Z][\w'’&-]*\s+(?:(?:of|and|dan|for|the|on)\s+)*){{2,7}})[(\[]{re.escape(acr)}[)\]]", body)
     if not m:
@@ -187,7 +191,7 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
     named = {s.source for s in statements if s.kind == "institution"}
     for s in statements:
         long = _expand_acronym(s.source, body, lex) if s.kind in ("person", "institution") else None
-        if long is None and s.kind == "person" and re.search(r"\b[A-Z]{3,6}\b", s.source):
+        if long is None and s.kind == "person" and _CAPS_WORD.search(s.source):
             long = _acronym_of(re.sub(r"^The\s+", "", s.source), named, lex)  # "The Korean KIMS"
         if long:
             s.chain = [long if x == s.source else x for x in s.chain]
