@@ -95,7 +95,7 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
             continue
         present = Present(trig, sent.text)  # cue searches skip sentences without their literal words (speed only)
         if not ms and not present.bits & trig.sentence:
-            _pronoun_only(st, sent, lex)  # no medium and no cue word: every search below would come back empty
+            _pronoun_only(st, sent, lex, present)  # no medium, no cue word: the searches below would find nothing
             continue
         credits = sentence_credits(sent, ms, lex, registry, own, present)
         if present.bits & trig.implied_any and not any(c.kind == "platform" for c in credits):
@@ -185,14 +185,15 @@ def _credit_chain(st: State, credits: list[Credit], sent: Sentence) -> list[str]
     return chain_media
 
 
-def _pronoun_only(st: State, sent: Sentence, lex: Lexicon) -> None:
+def _pronoun_only(st: State, sent: Sentence, lex: Lexicon, present: Present) -> None:
     """What ``process`` does with a sentence that names no medium and holds no cue word: only "he said" may speak, in
     the inherited context (speed only: the same steps, without the searches that cannot match)."""
     if st.last_person and sent.line - st.last_person[1] <= 1:
         cue = pointing.pronoun_cue(sent.text, lex, [])
         if cue:
+            anaphora = present.may(present.trig.anaphora) and bool(lex.anaphora_rx.search(sent.text))
             name = st.last_person[0]
-            _statement(st, name, "person", [name, *st.context], cue, sent)
+            _statement(st, name, "person", [name, *(st.last_chain if anaphora else st.context)], cue, sent)
             st.last_person = (name, sent.line)
 
 

@@ -32,7 +32,7 @@ class Triggers:
     anonymous: dict[int, frozenset[str]] | None  # bit -> the anonymous-source literals behind it
     anonymous_rows: tuple[int, ...] = ()  # per anonymous-source pattern, the bits of its literals
     anonymous_bits: int = 0  # every bit of the anonymous-source literals
-    sentence: int = -1  # every bit of the patterns searched in any sentence (-1: one of them is always searched)
+    sentence: int = -1  # every bit of the patterns searched in any sentence but anaphora (-1: one is always searched)
     speakers: int = -1  # every bit of inverted, according and anonymity (-1: one is always searched)
     implied_any: int = -1  # every bit of the implied-platform verbs (-1: one is always searched)
 
@@ -79,7 +79,10 @@ def _build(lex: Lexicon) -> Triggers:
         row_bits.append(bits)
     # (a phrase after "according to" or "per" is read as a whole word: "per" in "person" is no cue)
     according = gate.need_words(lex.according_runs) if lex.according_runs is not None else gate.need(weak["according"])
-    needs = [according, *(gate.need(v) for k, v in weak.items() if k != "according"), *map(gate.need, implied)]
+    # (the anaphora words are left out: a sentence without the others is read by chains._pronoun_only, which
+    # searches for anaphora itself)
+    needs = [according, *(gate.need(v) for k, v in weak.items() if k not in ("according", "anaphora")),
+             *map(gate.need, implied)]
     return Triggers(
         gate=gate,
         **{k: gate.need(v) for k, v in weak.items() if k != "according"},
