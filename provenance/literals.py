@@ -10,7 +10,8 @@ runs as before.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 
 try:  # Python 3.11+
     from re import _constants as _c
@@ -149,3 +150,100 @@ def prefilter_for(pattern: re.Pattern[str]) -> tuple[bool, frozenset[str]] | Non
 def may_search(pattern: re.Pattern[str], text: str, lower: str | None) -> bool:
     """False only when `pattern` cannot match anywhere in `text` (`lower`: ``lowered(text)``)."""
     return may_match(prefilter_for(pattern), text, lower)
+
+
+# --- Many literal sets tested at once (the mapper's cues, per sentence) -------------------------------------------
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+_LOWER_RUN = re.compile(r"[a-z]+")
+
+
+def letter_literals(pre: tuple[bool, frozenset[str]] | None) -> frozenset[str] | None:
+    """A weaker literal set for ``LetterGate``: each literal's longest run of ASCII letters, lower-cased. Every match
+    of the pattern behind `pre` holds one of them inside a run of ASCII letters of its lower-cased text (a literal
+    found case-sensitively is found lower-cased too). None when some literal has no run of MIN_LEN letters."""
+    if pre is None:
+        return None
+    out = set()
+    for s in pre[1]:
+        runs = _ASCII_LETTERS.findall(s)
+        best = max(runs, key=len).lower() if runs else ""
+        if len(best) < MIN_LEN:
+            return None
+        out.add(best)
+    return frozenset(out)
+
+
+class LetterGate:
+    """Which of many letter-literal sets (``letter_literals``) a text may hold, from one pass over its runs of ASCII
+    letters: each literal has a bit, each run the bits of the literals inside it, a text the union (cached per
+    token: words repeat). Speed only: testing every literal of every set per sentence cost more than the searches it
+    spared. A text with a character that case-folds to ASCII ("K") is given every bit (``lowered`` is None)."""
+
+    _MAX_CACHE = 100_000
+
+    def __init__(self, literal_sets: list[frozenset[str] | None], word_sets: list[frozenset[str] | None] = ()):
+        """`word_sets`: literals found only as a whole run of letters ("per" in "per person", not in "person")."""
+        self.bit: dict[str, int] = {}
+        for lits in literal_sets:
+            for s in sorted(lits or ()):
+                self.bit.setdefault(s, 1 << len(self.bit))
+        self._by_head: dict[str, list[tuple[str, int]]] = {}
+        for s, b in self.bit.items():
+            self._by_head.setdefault(s[:MIN_LEN], []).append((s, b))
+        self.word_bit: dict[str, int] = {}
+        for words in word_sets:
+            for s in sorted(words or ()):
+                self.word_bit.setdefault(s, 1 << (len(self.bit) + len(self.word_bit)))
+        self._tokens: dict[str, int] = {}  # token as written -> bits
+        self._runs: dict[str, int] = {}  # run of letters -> bits
+
+    def need(self, lits: frozenset[str] | None) -> int | None:
+        """The bits of a set passed at construction; None (the gate cannot rule its pattern out) for None."""
+        if lits is None:
+            return None
+        need = 0
+        for s in lits:
+            need |= self.bit[s]
+        return need
+
+    def need_words(self, words: frozenset[str] | None) -> int | None:
+        """``need`` for a set passed as `word_sets`."""
+        if words is None:
+            return None
+        need = 0
+        for s in words:
+            need |= self.word_bit[s]
+        return need
+
+    def _run_bits(self, run: str) -> int:
+        bits = 0
+        for i in range(len(run) - MIN_LEN + 1):
+            for s, b in self._by_head.get(run[i:i + MIN_LEN], ()):
+                if run.startswith(s, i):
+                    bits |= b
+        return bits
+
+    def _token_bits(self, token: str) -> int:
+        lower = lowered(token)
+        bits = -1 if lower is None else 0
+        runs = self._runs
+        for run in _LOWER_RUN.findall(lower or ""):
+            b = runs.get(run)
+            if b is None:  # (a word met before with other punctuation or case is not read again)
+                b = runs[run] = self._run_bits(run) | self.word_bit.get(run, 0)
+            bits |= b
+        if len(self._tokens) > self._MAX_CACHE:
+            self._tokens.clear()
+            runs.clear()
+        self._tokens[token] = bits
+        return bits
+
+    def scan(self, text: str) -> int:
+        """The bits of the literals in `text` (-1: all of them, when substring tests cannot decide). Read token by
+        whitespace-separated token: a run of letters lies inside one, and lower-casing is per character, but for
+        the characters that make ``lowered`` give up."""
+        tokens = self._tokens
+        try:
+            return reduce(or_, map(tokens.__getitem__, text.split()), 0)
+        except KeyError:
+            return reduce(or_, [tokens[t] if t in tokens else self._token_bits(t) for t in text.split()], 0)

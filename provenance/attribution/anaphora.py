@@ -29,12 +29,27 @@ def _named_rx(heads: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?:{word}\s+{link}?)*(?:{alt})\b(?:\s+{link}?{word})*")
 
 
-def pointed_noun(text: str, lex: Lexicon) -> tuple[str, str] | None:
-    """(noun, verb) when a sentence's subject is a pointing common noun."""
+_NOUNS: dict[int, tuple[dict, tuple[str, ...]]] = {}
+
+
+def _nouns(lex: Lexicon) -> tuple[str, ...]:
+    """The institution types, longest first, sorted once per lexicon (speed only: was sorted per sentence)."""
+    hit = _NOUNS.get(id(lex))
+    if hit is None or hit[0] is not lex.institution_types:
+        _NOUNS.clear()
+        hit = _NOUNS[id(lex)] = (lex.institution_types, tuple(sorted(lex.institution_types, key=len, reverse=True)))
+    return hit[1]
+
+
+def pointed_noun(text: str, lex: Lexicon, verbs: list[re.Match] | None = None) -> tuple[str, str] | None:
+    """(noun, verb) when a sentence's subject is a pointing common noun (`verbs`: ``lex.verbs_rx`` matches in
+    `text`, when the caller has them)."""
     if not lex.institution_types:
         return None
-    rx = _subject_rx(tuple(sorted(lex.institution_types, key=len, reverse=True)))
-    for v in lex.verbs_rx.finditer(text):
+    if verbs is not None and not verbs:
+        return None
+    rx = _subject_rx(_nouns(lex))
+    for v in lex.verbs_rx.finditer(text) if verbs is None else verbs:
         m = rx.search(text[: v.start()])
         if m:
             return (m.group(1) or m.group(2)).casefold(), v.group()
@@ -60,11 +75,11 @@ _PRONOUN_INVERTED = re.compile(r"[,\"”’]\s*(?:(?:he|she)\s+(?:said|says|adde
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:He|She|Ia|Dia|Beliau)\s+(?:(?:also|later|then|further|juga|kemudian|lalu|pun)\s+)?$")
 
 
-def pronoun_cue(text: str, lex: Lexicon) -> str | None:
+def pronoun_cue(text: str, lex: Lexicon, verbs: list[re.Match] | None = None) -> str | None:
     m = _PRONOUN_INVERTED.search(text)
     if m:
         return m.group().strip(" ,\"”’")
-    for v in lex.verbs_rx.finditer(text):
+    for v in lex.verbs_rx.finditer(text) if verbs is None else verbs:
         if _PRONOUN_SUBJECT.match(text[: v.start()]):
             return v.group()
     return None

@@ -6,17 +6,22 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..literals import lowered, may_match, required_literals
 from .lexicon import Lexicon
-from .words import _CALENDAR, _QUANTIFIERS, _TOKEN, _strip_adverbs
+from .words import _CALENDAR, _QUANTIFIERS, _strip_adverbs
 
 if TYPE_CHECKING:  # annotation only: speakers imports this module
     from .speakers import Speaker
 
 _DETERMINERS = re.compile(r"^(?:namun|tetapi|sementara itu|selain itu|but|however|and|meanwhile|also|then|the|a|an)\b[, ]*",
                           re.I)
+# "... who spoke on condition of anonymity", "yang berbicara secara anonim": an unnamed source, even without a subject
+_ANONYMITY = re.compile(r"\b(?:anonymity|anonymously|secara anonim|tanpa menyebut(?:kan)? nama|enggan disebut(?:kan)? namanya)\b",
+                        re.I)
 _PLACE_TAIL = re.compile(r"\s+(?:di|dalam|in|from|dari|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}$")
 
 
@@ -69,16 +74,28 @@ _AFTER_OFFICIAL = {"said", "says", "told", "who", "familiar", "with", "in", "at"
                    "kepada", "mengatakan"}
 
 
-def _anonymous(phrase: str, lex: Lexicon, anchored: bool = True) -> str | None:
+@dataclass(frozen=True)
+class Candidates:
+    """Speed only: the anonymous-source patterns that may match a phrase cut from one sentence (its words joined by
+    single spaces or not), because the sentence holds one of their literal words (``triggers.Present.anonymous``)."""
+    literals: tuple[bool, frozenset[str]]  # those literal words, a prefilter (``literals.may_match``)
+    rows: tuple[int, ...]  # the patterns, as indices into lex.anonymous, in order
+
+
+def _anonymous(phrase: str, lex: Lexicon, anchored: bool = True, cand: Candidates | None = None) -> str | None:
+    """`cand`: the patterns that may match phrases of the sentence at hand (all of them when None)."""
+    if cand is not None and not cand.rows:
+        return None  # the sentence holds no literal word of any pattern (speed only)
     p = _DETERMINERS.sub("", phrase.strip())
     rows = lex.anonymous
-    literals = _joined(rows)[1]
+    literals = _joined(rows)[1] if cand is None else cand.literals
     if literals is not None and not may_match(literals, p, lowered(p)):
         return None  # no pattern can match p without one of its literal words (speed only)
+    order = range(len(rows)) if cand is None else cand.rows  # (the others cannot match: no m, nothing done)
     if not anchored:  # anywhere in a sentence: the source named first, whatever its pattern's rank
-        hits = [(m.start(), i) for i, (rx, _) in enumerate(rows) if (m := rx.search(p)) and m.group().strip()]
-        rows = tuple(rows[i] for _, i in sorted(hits)[:1])
-    for rx, label in rows:
+        hits = [(m.start(), i) for i in order if (m := rows[i][0].search(p)) and m.group().strip()]
+        order = [i for _, i in sorted(hits)[:1]]
+    for rx, label in (rows[i] for i in order):
         m = rx.match(p) if anchored else rx.search(p)
         if m and anchored and re.match(r"\s+[A-Z][a-z]", p[m.end():]) and not _is_country_or_title(p[m.end():], lex):
             return None  # "kata analis Budi Hartono": a named person after the role word
@@ -93,13 +110,14 @@ def _anonymous(phrase: str, lex: Lexicon, anchored: bool = True) -> str | None:
 
 @functools.lru_cache(maxsize=8)
 def _any_anonymous(patterns: tuple[tuple[re.Pattern, str], ...]) -> re.Pattern | None:
-    """All anonymous-source patterns as one alternation: one fullmatch rules a phrase out instead of one per
-    pattern (speed only: the ordered loop still picks the label). None when they cannot be joined safely."""
+    """All anonymous-source patterns as one alternation, each a group: one fullmatch instead of one per pattern, and
+    the group that matched (``lastindex``) is the first pattern that fullmatches, whose label counts (speed only).
+    None when they cannot be joined safely."""
     plain = re.compile("", re.I).flags
     if any(rx.flags != plain or rx.groups for rx, _ in patterns):
         return None
     try:
-        return re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in patterns), re.I)
+        return re.compile("|".join(f"({rx.pattern})" for rx, _ in patterns), re.I)
     except re.error:
         return None
 
@@ -121,22 +139,43 @@ def _joined(patterns: tuple[tuple[re.Pattern, str], ...]) -> tuple[re.Pattern | 
     return hit[1], hit[2]
 
 
-def _anonymous_tail(clause: str, lex: Lexicon) -> tuple[str, str] | None:
+_WORD_START = re.compile(r"(?:^|(?<=\s))\S")
+
+
+def _anonymous_tail(clause: str, lex: Lexicon, cand: Candidates | None = None) -> tuple[str, str] | None:
     """An anonymous subject that ends right before the verb: "sources familiar with the probe said",
-    "PG&E officials said", "Officials said": (label, phrase as written) for the longest such phrase."""
-    toks = _strip_adverbs(_TOKEN.findall(clause))
+    "PG&E officials said", "Officials said": (label, phrase as written) for the longest such phrase. `cand`: as for
+    ``_anonymous``."""
+    if cand is not None and not cand.rows:
+        return None  # the sentence holds no literal word of any pattern (speed only)
+    toks = _strip_adverbs(clause.split())  # (the runs of non-space, as \S+ finds them)
     tail = _PLACE_TAIL.sub("", " ".join(toks[-14:]))  # "Para pejabat di Tel Aviv mengatakan"
-    any_rx, literals = _joined(lex.anonymous)
-    if literals is not None and not may_match(literals, tail, lowered(tail)):
+    any_rx, literals = _joined(lex.anonymous)  # (one fullmatch for all the patterns; group k is the k-th pattern)
+    rows: Sequence[int] = range(len(lex.anonymous))
+    if cand is not None:  # a few patterns: each tried in turn costs less than the alternation of all
+        literals, rows = cand.literals, cand.rows
+        any_rx = any_rx if len(rows) > 8 else None
+    lower = lowered(tail)
+    if literals is not None and not may_match(literals, tail, lower):
         return None  # every phrase tried below is part of the tail, and none can match without a literal word
-    for m in re.finditer(r"(?:^|(?<=\s))\S", tail):
+    # no phrase starting after the last literal word can match either (speed only; worth it for the few literals a
+    # sentence holds, ``triggers.Present.anonymous``)
+    last = max(lower.rfind(w) for w in literals[1]) \
+        if literals is not None and literals[0] and lower is not None and len(literals[1]) <= 8 else len(tail)
+    for m in _WORD_START.finditer(tail):
+        if m.start() > last:
+            break
         phrase = tail[m.start():]
         if not phrase[:1].isalpha() and not phrase[:1].isdigit():
             continue
         p = _DETERMINERS.sub("", phrase)
-        if any_rx is not None and not any_rx.fullmatch(p):
+        if any_rx is not None:
+            hit = any_rx.fullmatch(p)
+            if hit:
+                nat = _nationality(phrase, lex)
+                return _label(nat, lex.anonymous[hit.lastindex - 1][1], phrase, lex), phrase
             continue
-        for rx, label in lex.anonymous:
+        for rx, label in (lex.anonymous[i] for i in rows):
             if rx.fullmatch(p):
                 nat = _nationality(phrase, lex)
                 return _label(nat, label, phrase, lex), phrase

@@ -10,6 +10,7 @@ the report credited last, whatever its scope.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -22,6 +23,7 @@ from .lexicon import Lexicon
 from .media import Credit, implied_platforms, sentence_credits
 from .sentences import Sentence
 from .speakers import Speaker, find_speakers
+from .triggers import Present, triggers
 
 
 @dataclass
@@ -61,6 +63,10 @@ def _line_of(body: str, sent: Sentence) -> str:
 def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Registry, own: set[str],
             st: State) -> None:
     mentions = registry.find_all(body)
+    trig = triggers(lex)
+    starts: list[int] | None = [m.start for m in mentions]
+    if any(a > b for a, b in zip(starts, starts[1:], strict=False)):
+        starts = None  # (not in text order: every sentence filters the whole list)
     in_refs = refs_seen = False
     for sent in sentences:
         if sent.line_start and lex.reference_rx.match(sent.text):
@@ -72,7 +78,11 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
             if not in_refs or not any(sent.start <= m.start < sent.end for m in mentions):
                 in_refs = False  # a reference list is contiguous (below)
                 continue
-        ms = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
+        if starts is None:
+            ms = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
+        else:  # the mentions that start inside the sentence, found by bisection (speed only: same list, same order)
+            lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_right(starts, sent.end)
+            ms = [m for m in mentions[lo:hi] if m.end <= sent.end]
         if in_refs and sent.line_start and not ms:
             in_refs = False  # a reference list is contiguous: "SOURCE:" / "News agencies" then a site menu is not one
         if in_refs:  # a reference section credits every medium it names
@@ -83,11 +93,15 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
                     _edge(st, citing, is_self, c, sent, 0.8)
                     _statement(st, m.entry.name, m.entry.kind, [m.entry.name], c.cue, sent)
             continue
-        credits = sentence_credits(sent, ms, lex, registry, own)
-        if not any(c.kind == "platform" for c in credits):
-            credits += implied_platforms(sent, lex, registry, own)
-        lower = lowered(sent.text)  # cue searches skip sentences without their literal words (speed only)
-        synd = lex.syndication_rx.search(sent.text) if may_search(lex.syndication_rx, sent.text, lower) else None
+        present = Present(trig, sent.text)  # cue searches skip sentences without their literal words (speed only)
+        if not ms and not present.bits & trig.sentence:
+            _pronoun_only(st, sent, lex, present)  # no medium, no cue word: the searches below would find nothing
+            continue
+        credits = sentence_credits(sent, ms, lex, registry, own, present)
+        if present.bits & trig.implied_any and not any(c.kind == "platform" for c in credits):
+            credits += implied_platforms(sent, lex, registry, own, present)
+        synd = lex.syndication_rx.search(sent.text) if present.may(trig.syndication) \
+            and may_search(lex.syndication_rx, sent.text, lowered(sent.text)) else None
         if synd:
             for c in credits:
                 if c.start >= synd.end() - 1:
@@ -96,57 +110,23 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
                     if c.name not in st.base:
                         st.base.append(c.name)
             continue
-        relays = [c for c in credits if c.role == "relay"]
-        sources = [c for c in credits if c.role == "source"]
-        citing_pairs: list[tuple[Credit | None, Credit]] = []
-        for c in credits:
-            if c.role == "citing":
-                before = [x for x in credits if x.start < c.start and x is not c]
-                citing_pairs.append((before[-1] if before else None, c))
-        chain_media: list[str] = []
-        if relays:
-            relay = relays[-1] if len(relays) == 1 or not sources else relays[0]
-            citing, is_self = _credit_citing(st)
-            for r in relays:
-                _edge(st, citing, is_self, r, sent, 0.9)
-            for s in sources:
-                _edge(st, relay.name, False, s, sent, 0.85)
-            chain_media = [s.name for s in sources[:1]] + [relay.name]
-            if len(relays) > 1 and not sources:
-                for r in relays:
-                    _statement(st, r.name, r.kind, [r.name], r.cue, sent)
-            if any(r.scope for r in relays):
-                st.context = chain_media
-        elif sources:
-            for i, s in enumerate(sources):  # "CNN and the New York Times reported": each is credited
-                if s.name in st.context:
-                    media = st.context[st.context.index(s.name):]
-                else:
-                    citing, is_self = _credit_citing(st)
-                    _edge(st, citing, is_self, s, sent, 0.85)
-                    media = [s.name]
-                if i == 0:
-                    chain_media = media
-        for a, c in citing_pairs:
-            if a is None:
-                citing, is_self = _credit_citing(st)
-                _edge(st, citing, is_self, c, sent, 0.85)
-            else:
-                _edge(st, a.name, False, c, sent, 0.85)
+        chain_media = _credit_chain(st, credits, sent) if credits else []  # (none without credits)
         if chain_media:
             st.last_chain = chain_media
-        speakers = find_speakers(sent.text, lex, registry)
-        anaphora = may_search(lex.anaphora_rx, sent.text, lower) and bool(lex.anaphora_rx.search(sent.text))
-        if not chain_media:
+        # read by three steps below: one scan (speed only)
+        verbs = list(lex.verbs_rx.finditer(sent.text)) if present.may(trig.verbs) else []
+        speakers = find_speakers(sent.text, lex, registry, verbs, present)
+        if not chain_media:  # (the anaphora search only when its answer is read; speed only)
+            anaphora = present.may(trig.anaphora) and bool(lex.anaphora_rx.search(sent.text))
             chain_media = st.last_chain if anaphora else st.context
-        pointed = pointing.pointed_noun(sent.text, lex) if not speakers else None
+        pointed = pointing.pointed_noun(sent.text, lex, verbs) if not speakers else None
         if pointed:  # "the ministry said": the one ministry named before
             quoted = [s.source for s in st.statements if s.kind == "institution"]
             name = pointing.resolve(pointed[0], body[: sent.start], quoted, lex)
             if name:
                 speakers = [Speaker(name, "institution", pointed[1], name)]
         if not speakers and st.last_person and sent.line - st.last_person[1] <= 1:
-            cue = pointing.pronoun_cue(sent.text, lex)
+            cue = pointing.pronoun_cue(sent.text, lex, verbs)
             if cue:
                 speakers = [Speaker(st.last_person[0], "person", cue, st.last_person[0])]
         if speakers:
@@ -161,6 +141,60 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
         elif credits and chain_media:
             kind = next((c.kind for c in credits if c.name == chain_media[0]), "outlet")
             _statement(st, chain_media[0], kind, list(chain_media), credits[0].cue, sent)
+
+
+def _credit_chain(st: State, credits: list[Credit], sent: Sentence) -> list[str]:
+    """The edges of a sentence's credits; the media its statements came through (origin side first)."""
+    relays = [c for c in credits if c.role == "relay"]
+    sources = [c for c in credits if c.role == "source"]
+    citing_pairs: list[tuple[Credit | None, Credit]] = []
+    for c in credits:
+        if c.role == "citing":
+            before = [x for x in credits if x.start < c.start and x is not c]
+            citing_pairs.append((before[-1] if before else None, c))
+    chain_media: list[str] = []
+    if relays:
+        relay = relays[-1] if len(relays) == 1 or not sources else relays[0]
+        citing, is_self = _credit_citing(st)
+        for r in relays:
+            _edge(st, citing, is_self, r, sent, 0.9)
+        for s in sources:
+            _edge(st, relay.name, False, s, sent, 0.85)
+        chain_media = [s.name for s in sources[:1]] + [relay.name]
+        if len(relays) > 1 and not sources:
+            for r in relays:
+                _statement(st, r.name, r.kind, [r.name], r.cue, sent)
+        if any(r.scope for r in relays):
+            st.context = chain_media
+    elif sources:
+        for i, s in enumerate(sources):  # "CNN and the New York Times reported": each is credited
+            if s.name in st.context:
+                media = st.context[st.context.index(s.name):]
+            else:
+                citing, is_self = _credit_citing(st)
+                _edge(st, citing, is_self, s, sent, 0.85)
+                media = [s.name]
+            if i == 0:
+                chain_media = media
+    for a, c in citing_pairs:
+        if a is None:
+            citing, is_self = _credit_citing(st)
+            _edge(st, citing, is_self, c, sent, 0.85)
+        else:
+            _edge(st, a.name, False, c, sent, 0.85)
+    return chain_media
+
+
+def _pronoun_only(st: State, sent: Sentence, lex: Lexicon, present: Present) -> None:
+    """What ``process`` does with a sentence that names no medium and holds no cue word: only "he said" may speak, in
+    the inherited context (speed only: the same steps, without the searches that cannot match)."""
+    if st.last_person and sent.line - st.last_person[1] <= 1:
+        cue = pointing.pronoun_cue(sent.text, lex, [])
+        if cue:
+            anaphora = present.may(present.trig.anaphora) and bool(lex.anaphora_rx.search(sent.text))
+            name = st.last_person[0]
+            _statement(st, name, "person", [name, *(st.last_chain if anaphora else st.context)], cue, sent)
+            st.last_person = (name, sent.line)
 
 
 def _statement(st: State, source: str, kind: str, chain: list[str], cue: str, sent: Sentence) -> None:

@@ -67,6 +67,35 @@ def _words_rx(words: list[str], file: str) -> re.Pattern:
     return _compile(file, rf"(?<![^\W\d_])(?:{body})(?!(?-i:[a-z]))")
 
 
+def _delimited(words: list[str], edge: str) -> str:
+    """``(?<!EDGE)(?:w1|w2|...)(?!EDGE)``, the words in order, literally: no `edge` character on either side. The
+    look-behind is written after each word's first character, ``w(?<!EDGE.)ord`` (same matches: that character is
+    no newline), so the pattern starts with the words' first characters and the engine skips to them instead of
+    testing the look-behind at every position (speed only; four times faster on a sentence)."""
+    alts = "|".join(f"{re.escape(w[0])}(?<!{edge}.){re.escape(w[1:])}" if w else f"(?<!{edge})" for w in words)
+    return rf"(?:{alts})(?!{edge})"
+
+
+def _word_literals(words: list[str]) -> tuple[bool, frozenset[str]] | None:
+    """For ``_words_rx(words)``: every match holds, case-insensitively, each word of one phrase, so its longest word
+    (speed only: the literal prefilter of :mod:`provenance.literals`; None when a phrase is not plain text)."""
+    if not all(w.isascii() and _PLAIN.fullmatch(w) and w.split() for w in words):
+        return None
+    return True, frozenset(max(w.lower().split(), key=len) for w in words)
+
+
+_LETTER_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
+def _whole_words(phrases: list[str]) -> frozenset[str] | None:
+    """For the according pattern (a phrase after a non-letter, each word followed by whitespace): every match holds
+    the longest word of one phrase, lower-cased, as a whole run of ASCII letters of its lower-cased text (speed
+    only: "per" rules out sentences with "person" but no "per"). None unless every phrase is plain words."""
+    if not phrases or not all(_LETTER_WORDS.fullmatch(a) for a in phrases):
+        return None
+    return frozenset(max(a.lower().split(), key=len) for a in phrases)
+
+
 @dataclass(frozen=True)
 class MediaCue:
     rx: re.Pattern  # matches the cue phrase
@@ -114,6 +143,8 @@ class Lexicon:
     portfolios: dict[str, str] = dataclasses.field(default_factory=dict)  # "Keuangan" -> "Finance"
     institution_types: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # "ministry" -> heads
     country_rx: re.Pattern | None = None  # every country spelling, longest first ("Korea Utara", "AS")
+    verbs_literals: tuple[bool, frozenset[str]] | None = None  # one of which every verbs_rx match holds (speed only)
+    according_runs: frozenset[str] | None = None  # one of which every according_rx match holds as a whole word
 
 
 @functools.lru_cache(maxsize=1)
@@ -200,13 +231,14 @@ def load_lexicon() -> Lexicon:
         inverted_rx=_compile("cues", r"(?:[,\"”’'—–-]\s*)(?:" + "|".join(
             sorted(set(inv), key=len, reverse=True)) + r")(?:nya)?\s+", 0),
         verbs_rx=_words_rx(verbs, "cues"),
+        verbs_literals=_word_literals(verbs),
         according_rx=_compile("cues", r"(?<![^\W\d_])(?:" + "|".join(
             a.replace(" ", r"\s+") for a in sorted(set(acc), key=len, reverse=True)) + r")\s+", re.I),
+        according_runs=_whole_words(acc),
         anaphora_rx=_words_rx(ana, "cues"),
         pronouns=frozenset(p.casefold() for p in pron),
         anonymous=anonymous,
-        institution_rx=_compile("sources_lexicon.toml", r"(?<![\w])(?:" + "|".join(
-            re.escape(h) for h in heads) + r")(?![\w])", 0),
+        institution_rx=_compile("sources_lexicon.toml", _delimited(heads, r"[\w]"), 0),
         canonical=canonical,
         countries=countries,
         titles=frozenset(src.get("titles", {}).get("words", [])),
@@ -216,8 +248,8 @@ def load_lexicon() -> Lexicon:
         portfolios=dict(inst.get("portfolios", {})),
         institution_types={k.casefold(): tuple(v) for k, v in inst.get("types", {}).items()},
         # as written (case-sensitive): "AS" is the United States, "as" is a word
-        country_rx=_compile("sources_lexicon.toml", r"(?<![\w-])(?:" + "|".join(
-            re.escape(v) for v in sorted({v for k, vs in src.get("countries", {}).items() for v in (k, *vs)},
-                                         key=len, reverse=True)) + r")(?![\w-])", 0),
+        country_rx=_compile("sources_lexicon.toml", _delimited(
+            sorted({v for k, vs in src.get("countries", {}).items() for v in (k, *vs)}, key=len, reverse=True),
+            r"[\w-]"), 0),
         spelling=spelling,
     )

@@ -15,6 +15,7 @@ from ..literals import lowered, may_search
 from ..registry import Mention, Registry
 from .lexicon import Lexicon
 from .sentences import Sentence
+from .triggers import Present
 
 
 @dataclass
@@ -34,10 +35,13 @@ _UNKNOWN_NAME = re.compile(
 )
 
 
-def _pre_cue(lex: Lexicon, prefix: str) -> tuple[str, str, bool] | None:
-    """The cue closest before a medium's name, if only filler words stand between them."""
+def _pre_cue(lex: Lexicon, prefix: str, searched: list[bool] | None = None) -> tuple[str, str, bool] | None:
+    """The cue closest before a medium's name, if only filler words stand between them. `searched`: per cue, whether
+    the sentence may hold it (speed only)."""
     best = None
-    for cue in lex.media_cues:
+    for i, cue in enumerate(lex.media_cues):
+        if searched is not None and not searched[i]:
+            continue
         for m in cue.rx.finditer(prefix, max(0, len(prefix) - 80)):
             gap = prefix[m.end() :]
             if len(gap) > 45 or not lex.filler_rx.match(gap):
@@ -51,9 +55,14 @@ def _pre_cue(lex: Lexicon, prefix: str) -> tuple[str, str, bool] | None:
 
 
 def sentence_credits(
-    sent: Sentence, mentions: list[Mention], lex: Lexicon, registry: Registry, own: set[str]
+    sent: Sentence, mentions: list[Mention], lex: Lexicon, registry: Registry, own: set[str],
+    present: Present | None = None,
 ) -> list[Credit]:
+    """`present`: the sentence's cue literals (speed only: a cue without them is not searched)."""
     text = sent.text
+    if not mentions and present is not None and not present.may(present.trig.unknown):
+        return []  # (nothing below could find a credit; speed only)
+    searched = [present.may(b) for b in present.trig.media_cues] if present is not None and mentions else None
     out: list[Credit] = []
     prev: Credit | None = None
     prev_end = -1
@@ -67,7 +76,7 @@ def sentence_credits(
             prev, prev_end = None, e
             continue
         credit = None
-        pre = _pre_cue(lex, text[:s])
+        pre = _pre_cue(lex, text[:s], searched)
         if pre:
             role, cue, scope = pre
             credit = Credit(name, m.entry.kind, role, cue.strip(), s, scope)
@@ -91,7 +100,8 @@ def sentence_credits(
             out.append(c)
             bare[i] = (m, s, e, c)
     # Unknown media after a strong cue ("dilansir Globes Online,"): kept, marked unresolved.
-    unknown = lex.unknown_rx.finditer(text) if may_search(lex.unknown_rx, text, lowered(text)) else ()  # speed only
+    may = may_search(lex.unknown_rx, text, lowered(text)) if present is None else present.may(present.trig.unknown)
+    unknown = lex.unknown_rx.finditer(text) if may else ()  # speed only
     for cm in unknown:
         nm = _UNKNOWN_NAME.match(text, cm.end())
         if not nm:
@@ -111,12 +121,15 @@ def sentence_credits(
     return out
 
 
-def implied_platforms(sent: Sentence, lex: Lexicon, registry: Registry, own: set[str]) -> list[Credit]:
-    """A verb that names its platform ("Trump tweeted", "said in a tweet", "dalam cuitannya"): the post is on X."""
+def implied_platforms(sent: Sentence, lex: Lexicon, registry: Registry, own: set[str],
+                      present: Present | None = None) -> list[Credit]:
+    """A verb that names its platform ("Trump tweeted", "said in a tweet", "dalam cuitannya"): the post is on X.
+    `present`: as for ``sentence_credits``."""
     out = []
-    lower = lowered(sent.text)
-    for rx, name in lex.implied:
-        m = rx.search(sent.text) if may_search(rx, sent.text, lower) else None  # speed only
+    lower = lowered(sent.text) if present is None else None
+    for i, (rx, name) in enumerate(lex.implied):
+        may = may_search(rx, sent.text, lower) if present is None else present.may(present.trig.implied[i])
+        m = rx.search(sent.text) if may else None  # speed only
         entry = registry.resolve(name) if m else None
         if entry and entry.name not in own:
             out.append(Credit(entry.name, entry.kind, "source", m.group().strip(), m.start()))

@@ -5,28 +5,35 @@ one canonical name per institution across spellings ("Kementerian Luar Negeri (K
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from ..records import Statement
 from ..registry import Registry
 from .lexicon import Lexicon
-from .speakers import _OPENERS, _QUESTION
+from .names import _OPENERS, _QUESTION
 
 _SPOKESPERSON = re.compile(r"^(?:the\s+)?(?:juru\s+bicara|jubir|spokes(?:man|woman|person)|perwakilan|representative)"
                            r"\s+(?:(?:of|for|dari)\s+)?(?:the\s+)?(?=[A-Z])", re.I)
 _NAME_TOK = r"[A-Z][\w'’.-]*"
+# Compiled once (speed only: these were passed to re.* per statement).
+_WORDS = re.compile(r"[\w'’-]+")
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+_CAPS_WORD = re.compile(r"\b[A-Z]{3,6}\b")
 
 
 # A match of the name pattern in _fullest holds only these characters: it sits inside one run of them.
 _NAME_CHARS = re.compile(r"[\w'’. \t-]+")
 
 
-def _runs_with(body: str, word: str, runs: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+def _runs_with(body: str, word: str, runs: list[tuple[int, int]] | None = None,
+               starts: list[int] | None = None) -> list[tuple[int, int]]:
     """The runs of name characters in `body` that contain `word`, in order (speed only: _fullest searches these
-    instead of the whole body; `runs`: every run of the body, when the caller has them)."""
+    instead of the whole body; `runs`: every run of the body, when the caller has them, and `starts` their starts)."""
     if runs is None:
         runs = [m.span() for m in _NAME_CHARS.finditer(body)]
-    starts = [r[0] for r in runs]
+    if starts is None:
+        starts = [r[0] for r in runs]
     out: list[tuple[int, int]] = []
     i = body.find(word)
     while i >= 0:
@@ -37,13 +44,21 @@ def _runs_with(body: str, word: str, runs: list[tuple[int, int]] | None = None) 
     return out
 
 
-def _fullest(name: str, body: str, lex: Lexicon, runs: list[tuple[int, int]] | None = None) -> str:
+@functools.lru_cache(maxsize=4096)
+def _fullest_rx(last: str) -> re.Pattern[str]:
+    """Up to three name words before `last` (compiled once per word: names recur across articles, and re's own
+    cache is shared with every other pattern; speed only)."""
+    return re.compile(rf"((?:{_NAME_TOK}[ \t]+){{1,3}}){re.escape(last)}\b")
+
+
+def _fullest(name: str, body: str, lex: Lexicon, runs: list[tuple[int, int]] | None = None,
+             starts: list[int] | None = None) -> str:
     last = name.split()[-1]
     best = name
-    rx = re.compile(rf"((?:{_NAME_TOK}[ \t]+){{1,3}}){re.escape(last)}\b")
+    rx = _fullest_rx(last)
     # every match lies in one run of name characters that holds `last`: only those runs are searched (the end of
     # a run is a non-word character or the end of the body, so \b there reads the same)
-    spans = _runs_with(body, last, runs) if _NAME_CHARS.fullmatch(last) else [(0, len(body))]
+    spans = _runs_with(body, last, runs, starts) if _NAME_CHARS.fullmatch(last) else [(0, len(body))]
     for m in (m for a, b in spans for m in rx.finditer(body, a, b)):
         toks = (m.group(1) + last).split()
         if any(t.endswith(".") and len(t) > 3 for t in toks[:-1]):
@@ -51,7 +66,7 @@ def _fullest(name: str, body: str, lex: Lexicon, runs: list[tuple[int, int]] | N
         while toks and (toks[0] in lex.titles or toks[0].casefold() in lex.countries or toks[0].casefold() in _OPENERS
                         or toks[0].casefold() in _QUESTION):
             toks.pop(0)
-        verb = max((i for i, t in enumerate(toks) if re.search(r"['’]t$", t)), default=-1)
+        verb = max((i for i, t in enumerate(toks) if t.endswith(("'t", "’t"))), default=-1)
         toks = toks[verb + 1:]  # "Why Can’t Taylor Swift": a headline's words before the name
         cut = max((i for i, t in enumerate(toks[:-1]) if t in lex.titles), default=-1)
         toks = toks[cut + 1:]  # "Emirates President Tim Clark": a name has no title inside it
@@ -101,7 +116,7 @@ def _acronym_of(name: str, names: set[str], lex: Lexicon) -> str | None:
 
 
 def _person_words(name: str) -> set[str]:
-    return {w.casefold() for w in re.findall(r"[\w'’-]+", name)} - {"jr", "sr", "mr", "mrs", "ms", "dr"}
+    return {w.casefold() for w in _WORDS.findall(name)} - {"jr", "sr", "mr", "mrs", "ms", "dr"}
 
 
 def canonical_institution(raw: str, lex: Lexicon) -> str:
@@ -148,7 +163,7 @@ def _with_context_country(raw: str, evidence: str, lex: Lexicon) -> str | None:
 def _expand_acronym(acr: str, body: str, lex: Lexicon) -> str | None:
     """"SBU mengklaim ..." after "Dinas Keamanan Ukraina [SBU]": the article defined the acronym; the speaker is the
     institution under its full (canonical) name."""
-    if not re.fullmatch(r"[A-Z][A-Z&]{1,7}", acr):
+    if not _ACRONYM.fullmatch(acr):
         return None
     m = re.search(rf"((?:[A-Z][\w'’&-]*\s+(?:(?:of|and|dan|for|the|on)\s+)*){{2,7}})[(\[]{re.escape(acr)}[)\]]", body)
     if not m:
@@ -161,7 +176,8 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
                        registry: Registry | None = None) -> list[Statement]:
     people = {s.source for s in statements if s.kind == "person"}
     runs = [m.span() for m in _NAME_CHARS.finditer(body)] if people else []
-    full = {p: _fullest(p, body, lex, runs) for p in people}
+    starts = [r[0] for r in runs]  # (once per article, not per name; speed only)
+    full = {p: _fullest(p, body, lex, runs, starts) for p in people}
     for p in people:
         alias = _alias(p, body, set(full.values()), lex)
         if alias:
@@ -175,7 +191,7 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
     named = {s.source for s in statements if s.kind == "institution"}
     for s in statements:
         long = _expand_acronym(s.source, body, lex) if s.kind in ("person", "institution") else None
-        if long is None and s.kind == "person" and re.search(r"\b[A-Z]{3,6}\b", s.source):
+        if long is None and s.kind == "person" and _CAPS_WORD.search(s.source):
             long = _acronym_of(re.sub(r"^The\s+", "", s.source), named, lex)  # "The Korean KIMS"
         if long:
             s.chain = [long if x == s.source else x for x in s.chain]

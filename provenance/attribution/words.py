@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
-_TOKEN = re.compile(r"\S+")
 _ADVERBS = {"sebelumnya", "juga", "pun", "kemudian", "lalu", "also", "later", "previously", "then", "has", "had",
             "have", "was", "is", "are", "were", "once", "earlier", "again", "further", "kembali", "pernah", "telah", "sudah", "tak",
             "tidak", "not", "never", "would", "will", "secara", "resmi", "sebenarnya", "justru", "publicly", "repeatedly",

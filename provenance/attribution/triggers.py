@@ -1,0 +1,138 @@
+"""Speed only: which cue patterns a sentence may match, decided for all of them in one pass over its words.
+
+Each pattern the mapper searches per sentence needs one of a few literal words ("said", "menurut", "dilansir");
+:class:`provenance.literals.LetterGate` reads a sentence's runs of letters once and tells which of those words occur,
+so a pattern whose words are all missing is not searched. Results never change: a pattern is skipped only when it
+cannot match, and one without a usable literal set is always searched.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+from dataclasses import dataclass
+
+from ..literals import LetterGate, letter_literals, required_literals
+from .anonymous import _ANONYMITY, Candidates, _joined
+from .lexicon import Lexicon
+
+
+@dataclass(frozen=True)
+class Triggers:
+    gate: LetterGate
+    according: int | None  # the gate's bits of each pattern's literals (None: always searched)
+    anaphora: int | None
+    syndication: int | None
+    unknown: int | None
+    inverted: int | None
+    verbs: int | None
+    anonymity: int | None
+    implied: tuple[int | None, ...]
+    media_cues: tuple[int | None, ...]  # one per lex.media_cues
+    anonymous: dict[int, frozenset[str]] | None  # bit -> the anonymous-source literals behind it
+    anonymous_rows: tuple[int, ...] = ()  # per anonymous-source pattern, the bits of its literals
+    anonymous_bits: int = 0  # every bit of the anonymous-source literals
+    sentence: int = -1  # every bit of the patterns searched in any sentence but anaphora (-1: one is always searched)
+    speakers: int = -1  # every bit of inverted, according and anonymity (-1: one is always searched)
+    implied_any: int = -1  # every bit of the implied-platform verbs (-1: one is always searched)
+
+
+_CACHE: dict[int, tuple[Lexicon, Triggers]] = {}
+
+
+def triggers(lex: Lexicon) -> Triggers:
+    """The lexicon's triggers, built once per lexicon."""
+    hit = _CACHE.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        _CACHE.clear()
+        hit = _CACHE[id(lex)] = (lex, _build(lex))
+    return hit[1]
+
+
+def _build(lex: Lexicon) -> Triggers:
+    sets = {
+        "according": required_literals(lex.according_rx),
+        "anaphora": required_literals(lex.anaphora_rx),
+        "syndication": required_literals(lex.syndication_rx),
+        "unknown": required_literals(lex.unknown_rx),
+        "inverted": required_literals(lex.inverted_rx),
+        "verbs": lex.verbs_literals,
+        "anonymity": required_literals(_ANONYMITY),
+    }
+    weak = {k: letter_literals(v) for k, v in sets.items()}
+    implied = [letter_literals(required_literals(rx)) for rx, _ in lex.implied]
+    media = [letter_literals(required_literals(cue.rx)) for cue in lex.media_cues]
+    anon = _joined(lex.anonymous)[1]  # a prefilter on phrases cut from the sentence (see Present.anonymous)
+    anon_weak = {s: letter_literals((True, frozenset({s}))) for s in anon[1]} if anon else {}
+    anon_ok = anon is not None and all(w is not None for w in anon_weak.values())
+    gate = LetterGate([*weak.values(), *implied, *media, *(anon_weak.values() if anon_ok else ())],
+                      [lex.according_runs])
+    by_bit: dict[int, frozenset[str]] = {}
+    for s, w in anon_weak.items() if anon_ok else ():
+        b = gate.need(w)
+        by_bit[b] = by_bit.get(b, frozenset()) | {s}
+    row_bits = []
+    for rx, _ in lex.anonymous if anon_ok else ():
+        bits = 0
+        for s in required_literals(rx)[1]:
+            bits |= gate.need(anon_weak[s])
+        row_bits.append(bits)
+    # (a phrase after "according to" or "per" is read as a whole word: "per" in "person" is no cue)
+    according = gate.need_words(lex.according_runs) if lex.according_runs is not None else gate.need(weak["according"])
+    # (the anaphora words are left out: a sentence without the others is read by chains._pronoun_only, which
+    # searches for anaphora itself)
+    needs = [according, *(gate.need(v) for k, v in weak.items() if k not in ("according", "anaphora")),
+             *map(gate.need, implied)]
+    return Triggers(
+        gate=gate,
+        **{k: gate.need(v) for k, v in weak.items() if k != "according"},
+        according=according,
+        implied=tuple(gate.need(v) for v in implied),
+        sentence=_union(needs),
+        speakers=_union([gate.need(weak["inverted"]), according, gate.need(weak["anonymity"])]),
+        implied_any=_union([gate.need(v) for v in implied]),
+        media_cues=tuple(gate.need(v) for v in media),
+        anonymous=by_bit if anon_ok else None,
+        anonymous_bits=sum(by_bit),
+        anonymous_rows=tuple(row_bits),
+    )
+
+
+_NO_CANDIDATES = Candidates((True, frozenset()), ())
+
+
+def _union(needs: list[int | None]) -> int:
+    return -1 if None in needs else functools.reduce(operator.or_, needs, 0)
+
+
+class Present:
+    """The cue literals found in one sentence."""
+
+    __slots__ = ("bits", "trig", "_anon")
+
+    def __init__(self, trig: Triggers, text: str):
+        self.trig = trig
+        self.bits = trig.gate.scan(text)
+        self._anon: Candidates | None | bool = False
+
+    def may(self, need: int | None) -> bool:
+        """False only when the sentence lacks every literal behind `need` (a ``Triggers`` field)."""
+        return need is None or bool(self.bits & need)
+
+    def anonymous(self) -> Candidates | None:
+        """The anonymous-source patterns that may match a phrase cut from the sentence, its words joined by single
+        spaces or not, and the literals the sentence may hold; None: all of them."""
+        if self._anon is False:
+            by_bit = self.trig.anonymous
+            if by_bit is None or self.bits == -1:
+                self._anon = None
+            else:
+                found: set[str] = set()
+                bits = self.bits & self.trig.anonymous_bits
+                rows = tuple(i for i, b in enumerate(self.trig.anonymous_rows) if bits & b) if bits else ()
+                while bits:
+                    low = bits & -bits
+                    found |= by_bit[low]
+                    bits ^= low
+                self._anon = Candidates((True, frozenset(found)), rows) if rows else _NO_CANDIDATES
+        return self._anon
