@@ -2,14 +2,17 @@
 
 - ``store``: read, hash and insert the raw text into the same database schema, in the same batches as
   ``prov ingest`` (no cleaning, no mapping): the floor of what storing an archive costs.
-- ``extract``: trafilatura's extraction alone on the same HTML pages, with the cleaner's own options.
+- ``extract``: trafilatura's extraction alone on the same HTML pages, with the cleaner's own options, in as many
+  processes as the ingest it is set beside has workers.
 
-Usage: ``python -m bench.baselines store DB FOLDER`` or ``python -m bench.baselines extract FOLDER``.
+Usage: ``python -m bench.baselines store DB FOLDER`` or ``python -m bench.baselines extract FOLDER [JOBS]``.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
+from concurrent.futures import ProcessPoolExecutor
 
 from provenance import db as dbmod
 from provenance.reader import iter_paths, read_file
@@ -48,17 +51,25 @@ def store_only(db: str, folder: str) -> int:
     return n
 
 
-def extract_only(folder: str) -> int:
+def extract_only(folder: str, jobs: str = "1") -> int:
+    """trafilatura.extract on every page, in ``jobs`` processes (the pages dealt out in order, as prov's workers
+    get them), so an ingest with N workers is compared with the extraction alone on N processes."""
+    workers = int(jobs)
+    paths = iter_paths([folder])
+    if workers <= 1:
+        return sum(map(_extract, paths))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return sum(pool.map(_extract, paths, chunksize=16))
+
+
+def _extract(path) -> int:
     import trafilatura
 
     from provenance.clean.html import EXTRACT_OPTIONS  # the cleaner's own options, so the two stay in step
 
-    n = 0
-    for path in iter_paths([folder]):
-        raw = read_file(path)
-        trafilatura.extract(raw.text, url=raw.url, **EXTRACT_OPTIONS)
-        n += 1
-    return n
+    raw = read_file(path)
+    trafilatura.extract(raw.text, url=raw.url, **EXTRACT_OPTIONS)
+    return 1
 
 
 if __name__ == "__main__":

@@ -115,11 +115,12 @@ def bench_size(n: int, out: Path, repeats: int, jobs: list[int], inputs: set[str
         log(f"[{n}] text ingest --jobs {j}: {row.seconds:.2f}s")
     if "html" not in inputs:
         return rows, trace_and_export(n, traced, manifest["queries"], repeats), manifest
-    # HTML: trafilatura alone, then prov ingest.
-    extract = Row(n, "html", "trafilatura alone", 1, _repeat(n, repeats, [PY, "-m", "bench.baselines", "extract", str(folder / "html")], None))
-    rows.append(extract)
-    log(f"[{n}] trafilatura alone: {extract.seconds:.2f}s")
+    # HTML: trafilatura alone on as many processes as prov has workers, then prov ingest.
     for j in jobs:
+        cmd = [PY, "-m", "bench.baselines", "extract", str(folder / "html"), str(j)]
+        extract = Row(n, "html", f"trafilatura alone, {j} process{'es' if j > 1 else ''}", j, _repeat(n, repeats, cmd, None))
+        rows.append(extract)
+        log(f"[{n}] trafilatura alone, {j} processes: {extract.seconds:.2f}s")
         db = work / f"html-{n}-j{j}.db"
         row = Row(n, "html", f"prov ingest --jobs {j}", j, _repeat(n, repeats, _ingest_cmd(db, folder / "html", j), db), extract)
         row.db_bytes = _db_size(db)
