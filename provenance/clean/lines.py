@@ -19,13 +19,13 @@ _HEADING = re.compile(r"^#{1,6}\s")
 _LITERAL_NL = re.compile(r"^(?:\\[nr])+$")
 
 
-@dataclass
+@dataclass(slots=True)  # (slots: speed only, every pass reads these attributes on every line)
 class Line:
     no: int
     text: str  # stripped; inline cuts shorten it
     removed: Removed | None = None
     protected: bool = False  # inside a reference section: structural guesses leave it alone
-    cuts: list[Removed] = field(default_factory=list)
+    cuts: list[Removed] | tuple = ()  # what inline rules cut (a list once there is some: speed only)
     # speed only: what the passes derive from the text, kept until the text changes (see facts)
     _facts_of: str | None = field(default=None, repr=False, compare=False)
     _facts: tuple = field(default=(), repr=False, compare=False)
@@ -155,12 +155,16 @@ def apply_block_rules(lines: list[Line], rules: list[BlockRule], singles: list[L
     i = 0
     while i < len(lines):
         line = lines[i]
-        norm = line.norm if line.kept else ""
+        if line.removed is not None or not line.text:  # (not kept; inlined)
+            i += 1
+            continue
+        facts = line.facts()
+        norm = facts[0]
         if not norm:
             i += 1
             continue
         # speed only: the gate (gate.py) names the blocks that can start here, word limits applied
-        context = gate.candidates(*line.facts())
+        context = gate.candidates(*facts)
         rule = next((rules[k] for k in (context[0] if context else ())
                      if gate.possible(k, context) and rules[k].start.search(norm) is not None), None)
         if rule is None:

@@ -52,8 +52,8 @@ def clean_lines(text: str, rules: RuleSet, title: str | None = None, guesses: bo
         norm, lower, _ = line.facts()
         # speed only: a line without "**" has its norm as text, and the cut needs that lower-casing too
         rest, cuts = cut_inline(line.text, rules.inline, inline_gate, lower if norm == line.text else False)
-        for piece, rule in cuts:
-            line.cuts.append(Removed(piece, rule.name, rule.reason, line.no))
+        if cuts:  # (the only pass that cuts, once per line)
+            line.cuts = [Removed(piece, rule.name, rule.reason, line.no) for piece, rule in cuts]
         line.text = rest
     apply_line_rules(lines, rules.lines)
     # a line emptied by inline cuts was boilerplate through and through: its pieces are already recorded
