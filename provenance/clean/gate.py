@@ -86,6 +86,9 @@ class _Level:
         self.anchored = any(infos[k].anchored for k in live)
 
 
+_NO_HIT: frozenset[int] = frozenset()
+
+
 class Gate:
     """For an ordered list of patterns (each with an optional word limit), the ones that may match a line."""
 
@@ -136,8 +139,13 @@ class Gate:
         """``()`` when no pattern can match ``norm`` (``lower``: literals.lowered(norm)); else a context whose
         first item lists, in order, the patterns within their word limit, and for which ``possible`` tells
         which of them the tests do not rule out (asked one by one: the caller stops at the first match)."""
-        level = self.levels[bisect_left(self.breaks, n_words)]
-        hit = self._anchored_hit(norm) if level.anchored and self.joined is not None else frozenset()
+        level = self.levels[bisect_left(self.breaks, n_words)] if self.breaks else self.levels[0]
+        hit = _NO_HIT
+        if level.anchored and self.joined is not None:  # (_anchored_hit inlined: speed only)
+            head = norm[:1]
+            entry = self.joined if not head or not head.isascii() else self.by_first.get(head.lower(), self.other)
+            if entry is not None and entry[0](norm) is not None:
+                hit = entry[1]
         if not (hit or level.always or (level.ilits and (lower is None or any(map(lower.__contains__, level.ilits))))
                 or any(map(norm.__contains__, level.clits))):
             return ()
