@@ -143,12 +143,19 @@ def absorb_fragments(lines: list[Line]) -> None:
 
 def drop_caption_alt_text(lines: list[Line]) -> None:
     """``bendera X`` above ``bendera X (photo credit)``: the alt text goes with its caption."""
+    n = len(lines)
     for i, line in enumerate(lines):
-        if line.removed is not None or not line.text or line.protected or len(line.text.split()) > 12:
+        if line.removed is not None or not line.text or line.protected:
             continue  # (not kept; inlined: speed only)
-        nxt = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].text), None)  # (no slice copy)
-        if nxt is not None and nxt.removed is not None and nxt.removed.rule.startswith("caption") \
-                and nxt.text.startswith(line.text) and nxt.text != line.text:
+        j = i + 1  # the next line with text (no slice copy, no generator: speed only)
+        while j < n and not lines[j].text:
+            j += 1
+        if j == n:
+            continue
+        nxt = lines[j]
+        # (the word count last: most lines are followed by no caption, and then it need not be made)
+        if nxt.removed is not None and nxt.removed.rule.startswith("caption") \
+                and nxt.text.startswith(line.text) and nxt.text != line.text and len(line.text.split()) <= 12:
             line.remove("caption.alt-text", REASONS["caption.alt-text"])
 
 
