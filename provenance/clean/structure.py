@@ -80,7 +80,7 @@ def drop_duplicates(lines: list[Line]) -> None:
 
 
 def _menu_item(text: str) -> bool:
-    if not any(c.isalnum() for c in text):
+    if not text[:1].isalnum() and not any(c.isalnum() for c in text):  # (the first character first: speed only)
         return True  # the "," between tag links
     return len(text) <= 40 and len(text.split()) <= 5 and not is_sentence(text) and not text.endswith(",")
 
