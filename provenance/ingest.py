@@ -62,13 +62,15 @@ class IngestSummary:
         return f"{self.added} added, {self.skipped} skipped (already stored), {self.failed} failed"
 
 
-def process(raw: RawArticle, rules: RuleSet | None = None, registry: Registry | None = None) -> Processed:
+def process(raw: RawArticle, rules: RuleSet | None = None, registry: Registry | None = None,
+            aid: str | None = None) -> Processed:
     """Clean and map one article (no database).
 
     An input the cleaner or mapper cannot handle becomes an :class:`InputError` for that input, so one bad
     page in a folder never stops the others. HTML nested deeper than a parser's recursion allows is retried as
     the text between its tags (lxml caps the depth itself, but a Python tree walk over 10,000 nested
-    ``<div>``s passes the interpreter's recursion limit).
+    ``<div>``s passes the interpreter's recursion limit). ``aid``: ``article_id(raw.text)`` when the caller has
+    it already (speed only: the hash is not computed twice).
     """
     try:
         cleaned = clean_guarded(raw, rules)
@@ -84,7 +86,7 @@ def process(raw: RawArticle, rules: RuleSet | None = None, registry: Registry | 
     except Exception as exc:  # noqa: BLE001 - a stage bug on one input must not stop a folder
         log.exception("%s: cleaning or mapping failed", raw.source)
         raise InputError(raw.source, f"could not be analysed ({type(exc).__name__}: {exc})") from None
-    return Processed(id=article_id(raw.text), raw=raw, cleaned=cleaned, mapping=mapping)
+    return Processed(id=aid or article_id(raw.text), raw=raw, cleaned=cleaned, mapping=mapping)
 
 
 def clean_guarded(raw: RawArticle, rules: RuleSet | None = None) -> Cleaned:

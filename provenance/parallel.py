@@ -60,7 +60,7 @@ def prepare_one(item, opts, rules, registry, known: Callable[[str], bool]) -> Pr
         aid = article_id(raw.text)
         if known(aid):
             return Prepared(item, raw.source, aid)
-        return Prepared(item, raw.source, aid, process(raw, rules, registry))
+        return Prepared(item, raw.source, aid, process(raw, rules, registry, aid=aid))
     except InputError as exc:
         return Prepared(item, str(item), error=str(exc))
 

@@ -39,7 +39,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|article|p)\b", re.I | re.S)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# control characters other than tab, line feed and carriage return
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
 
 def decode(data: bytes, source: str) -> tuple[str, str]:
@@ -67,19 +68,24 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
 
 
 def _check_text(text: str, source: str) -> None:
-    if not text.strip():
+    if not text or text.isspace():  # (= not text.strip(), without copying the text: speed only)
         raise InputError(source, "empty file" if not text else "whitespace only, no article text")
     sample = text[:8192]
-    if len(_CONTROL.findall(sample)) > max(8, len(sample) // 20):
+    # speed only: counted as bytes with translate, faster than a regex findall and the same count (in UTF-8 a
+    # control character is one byte and every byte of any other character is 0x80 or more)
+    raw = sample.encode("utf-8", "surrogatepass")
+    controls = len(raw) - len(raw.translate(None, _CONTROL_BYTES))
+    if controls > max(8, len(sample) // 20):
         raise InputError(source, "binary file (control bytes), not an article")
 
 
-def _kind(data: bytes, suffix: str) -> str:
+def _kind(text: str, suffix: str) -> str:
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix in TEXT_SUFFIXES:
         return "text"
-    return "html" if _HTML_START.match(data[:4096]) else "text"
+    # encoded only here, where it is sniffed (speed only: a known suffix needs no copy of the text)
+    return "html" if _HTML_START.match(text.encode("utf-8", "ignore")[:4096]) else "text"
 
 
 def _too_large(source: str, size: int) -> InputError:
@@ -92,7 +98,7 @@ def read_bytes(data: bytes, source: str, *, suffix: str = "", **overrides) -> Ra
         raise _too_large(source, len(data))
     text, encoding = decode(data, source)
     _check_text(text, source)
-    kind = _kind(text.encode("utf-8", "ignore")[:4096], suffix.lower())
+    kind = _kind(text, suffix.lower())
     if kind == "html" and text.lstrip()[:1] in "{[" and not _HTML_START.match(text.encode()[:4096]):
         raise InputError(source, "not HTML (looks like JSON)")
     return RawArticle(source=source, text=text, kind=kind, encoding=encoding, **overrides)

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from operator import is_
 
 from ..literals import required_literals
 from .patterns import FLAGS_OK, alternatives, anchored, first_keys, parse, required_char, required_strings
@@ -85,6 +86,9 @@ class _Level:
         self.anchored = any(infos[k].anchored for k in live)
 
 
+_NO_HIT: frozenset[int] = frozenset()
+
+
 class Gate:
     """For an ordered list of patterns (each with an optional word limit), the ones that may match a line."""
 
@@ -135,12 +139,30 @@ class Gate:
         """``()`` when no pattern can match ``norm`` (``lower``: literals.lowered(norm)); else a context whose
         first item lists, in order, the patterns within their word limit, and for which ``possible`` tells
         which of them the tests do not rule out (asked one by one: the caller stops at the first match)."""
-        level = self.levels[bisect_left(self.breaks, n_words)]
-        hit = self._anchored_hit(norm) if level.anchored and self.joined is not None else frozenset()
+        level = self.levels[bisect_left(self.breaks, n_words)] if self.breaks else self.levels[0]
+        hit = _NO_HIT
+        if level.anchored and self.joined is not None:  # (_anchored_hit inlined: speed only)
+            head = norm[:1]
+            entry = self.joined if not head or not head.isascii() else self.by_first.get(head.lower(), self.other)
+            if entry is not None and entry[0](norm) is not None:
+                hit = entry[1]
         if not (hit or level.always or (level.ilits and (lower is None or any(map(lower.__contains__, level.ilits))))
                 or any(map(norm.__contains__, level.clits))):
             return ()
         return level.live, hit, norm, lower
+
+    def possible_all(self, context: tuple) -> tuple[int, ...]:
+        """The patterns of ``context[0]`` that ``possible`` does not rule out, in order (one call for them all:
+        speed only, for callers that read the list more than once)."""
+        live, hit, norm, lower = context
+        infos = self.infos
+        out = []
+        for k in live:
+            info = infos[k]
+            if info.always or k in hit or (info.clits and any(map(norm.__contains__, info.clits))) or (
+                    info.ilits and (lower is None or any(map(lower.__contains__, info.ilits)))):
+                out.append(k)
+        return tuple(out)
 
     def possible(self, k: int, context: tuple) -> bool:
         """May pattern ``k`` match the line ``context`` (from ``candidates``) was made for?"""
@@ -164,3 +186,21 @@ def gate_for(patterns: Sequence[re.Pattern[str]], max_words: Sequence[int | None
     gate = Gate(patterns, max_words)
     _CACHE[key] = (tuple(patterns), gate)
     return gate
+
+
+_MEMO: dict[tuple, tuple[tuple, object]] = {}
+
+
+def memo_for(rules: Sequence, tag: object, build: Callable[[], object]) -> object:
+    """``build()``, remembered for this list of rules (speed only: a pass asks for its gate and rule table once
+    per article; rebuilding their keys from the rules cost more than the lookup). ``tag`` tells apart what is
+    built; the rules are compared by identity, so a list changed since is built again."""
+    key = (id(rules), tag)
+    hit = _MEMO.get(key)
+    if hit is not None and len(hit[0]) == len(rules) and all(map(is_, hit[0], rules)):
+        return hit[1]
+    if len(_MEMO) > 256:  # rule sets loaded over and over: start afresh
+        _MEMO.clear()
+    value = build()
+    _MEMO[key] = (tuple(rules), value)
+    return value

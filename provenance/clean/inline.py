@@ -61,11 +61,13 @@ def _join(before: str, after: str, removed_ws: bool) -> str:
     return before.rstrip() + (" " if removed_ws or before[-1].isspace() else "") + after.lstrip()
 
 
-def cut_inline(text: str, rules: list[InlineRule], gate: Gate | None = None) -> tuple[str, list[tuple[str, InlineRule]]]:
+def cut_inline(text: str, rules: list[InlineRule], gate: Gate | None = None,
+               lower: str | None | bool = False) -> tuple[str, list[tuple[str, InlineRule]]]:
     """Apply the inline rules in order; return the remaining text and the pieces cut with their rule.
-    ``gate``: ``gate_for`` of the rules' patterns, when the caller has it."""
+    ``gate``: ``gate_for`` of the rules' patterns, when the caller has it; ``lower``: ``literals.lowered(text)``
+    when the caller has it (False: not known)."""
     cuts: list[tuple[str, InlineRule]] = []
-    lower, lowered_for = lowered(text), text
+    lower, lowered_for = (lowered(text) if lower is False else lower), text
     # speed only: until a cut changes the text, the rules the gate (gate.py) rules out cannot match
     if gate is None:
         gate = gate_for([rule.pattern for rule in rules], [None] * len(rules))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..literals import lowered
 from ..records import Removed
-from .gate import Gate, gate_for
+from .gate import Gate, gate_for, memo_for
 from .predicates import member_ok
 from .rules import BlockRule, LineRule
 
@@ -19,13 +19,13 @@ _HEADING = re.compile(r"^#{1,6}\s")
 _LITERAL_NL = re.compile(r"^(?:\\[nr])+$")
 
 
-@dataclass
+@dataclass(slots=True)  # (slots: speed only, every pass reads these attributes on every line)
 class Line:
     no: int
     text: str  # stripped; inline cuts shorten it
     removed: Removed | None = None
     protected: bool = False  # inside a reference section: structural guesses leave it alone
-    cuts: list[Removed] = field(default_factory=list)
+    cuts: list[Removed] | tuple = ()  # what inline rules cut (a list once there is some: speed only)
     # speed only: what the passes derive from the text, kept until the text changes (see facts)
     _facts_of: str | None = field(default=None, repr=False, compare=False)
     _facts: tuple = field(default=(), repr=False, compare=False)
@@ -43,15 +43,19 @@ class Line:
     def facts(self) -> tuple[str, str | None, int]:
         """``(norm, literals.lowered(norm), word count of norm)``, computed once per text."""
         if self._facts_of is not self.text:
-            norm = self.text.replace("**", "").strip()  # = re.sub(r"\*\*", "", text), faster
+            text = self.text
+            # = re.sub(r"\*\*", "", text).strip(), faster (no copy when there is no "**")
+            norm = text.replace("**", "").strip() if "**" in text else text.strip()
             self._facts = (norm, lowered(norm), len(norm.split()))
             self._facts_of = self.text
         return self._facts
 
-    def candidates(self, gate: Gate) -> tuple:
-        """``gate.candidates`` for this line, kept while the text stays (the two line-rule passes share it)."""
+    def candidates(self, gate: Gate) -> tuple[int, ...]:
+        """The patterns of ``gate`` that may match this line, in order (``gate.candidates`` narrowed by
+        ``possible``), kept while the text stays (the two line-rule passes share it)."""
         if not self._gated or self._gated[0] is not gate or self._gated[1] is not self.text:
-            self._gated = (gate, self.text, gate.candidates(*self.facts()))
+            context = gate.candidates(*self.facts())
+            self._gated = (gate, self.text, gate.possible_all(context) if context else ())
         return self._gated[2]
 
     def remove(self, rule: str, reason: str) -> None:
@@ -89,21 +93,22 @@ def apply_line_rules(lines: list[Line], rules: list[LineRule], only=None) -> Non
     this pass (the same list with ``only`` lets both line-rule passes share one gate)."""
     # LineRule.matches inlined (speed only: this loop runs on every line). Speed only too: the gate (gate.py)
     # names the few rules that can match a line at all, in their order; most lines get none.
-    gate = gate_for([rule.pattern for rule in rules], [rule.max_words for rule in rules])
-    checks = [(rule.pattern.search, rule.kind == "caption", only is None or only(rule), rule) for rule in rules]
+    gate, checks = memo_for(rules, ("lines", only), lambda: (
+        gate_for([rule.pattern for rule in rules], [rule.max_words for rule in rules]),
+        [(rule.pattern.search, rule.kind == "caption", only is None or only(rule), rule) for rule in rules]))
     for i, line in enumerate(lines):
         if line.removed is not None or not line.text:  # (not kept; inlined)
             continue
-        context = line.candidates(gate)
-        if not context or split_link_word(lines, i):  # (the cheap test first: speed only)
+        possible = line.candidates(gate)
+        if not possible or split_link_word(lines, i):  # (the cheap test first: speed only)
             continue
         norm = line.norm
         protected = line.protected
-        for k in context[0]:  # the word limits are applied by the gate
+        for k in possible:  # the word limits are applied by the gate
             search, caption, chosen, rule = checks[k]
             if not chosen or (protected and caption):
                 continue  # (an agency named in a reference list is a source, not a photo credit)
-            if gate.possible(k, context) and search(norm) is not None:
+            if search(norm) is not None:
                 line.remove(rule.name, rule.reason)
                 break
 
@@ -148,16 +153,20 @@ def _block_span(lines: list[Line], i: int, rule: BlockRule, blocks: list[BlockRu
 def apply_block_rules(lines: list[Line], rules: list[BlockRule], singles: list[LineRule] = ()) -> None:
     """Blocks: a start line and its members. A line another rule claims ends the block (so ``--explain``
     names the right rule for it)."""
-    gate = gate_for([r.start for r in rules], [r.max_words for r in rules])
+    gate = memo_for(rules, "blocks", lambda: gate_for([r.start for r in rules], [r.max_words for r in rules]))
     i = 0
     while i < len(lines):
         line = lines[i]
-        norm = line.norm if line.kept else ""
+        if line.removed is not None or not line.text:  # (not kept; inlined)
+            i += 1
+            continue
+        facts = line.facts()
+        norm = facts[0]
         if not norm:
             i += 1
             continue
         # speed only: the gate (gate.py) names the blocks that can start here, word limits applied
-        context = gate.candidates(*line.facts())
+        context = gate.candidates(*facts)
         rule = next((rules[k] for k in (context[0] if context else ())
                      if gate.possible(k, context) and rules[k].start.search(norm) is not None), None)
         if rule is None:

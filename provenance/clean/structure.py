@@ -41,14 +41,20 @@ def protect_references(lines: list[Line]) -> None:
     """Mark the lines of a reference section (heading up to the first removed line), and the line after a
     bare "Source:" label."""
     for i, line in enumerate(lines):
-        if line.kept and REFERENCE_HEADING.match(line.norm):
+        if line.removed is not None or not line.text:  # (not kept; inlined)
+            continue
+        norm, _, n_words = line.facts()
+        # speed only: a heading is at most 4 words ("# further reading :"), a label at most 2 ("Source :")
+        if n_words > 4:
+            continue
+        if REFERENCE_HEADING.match(norm):
             line.protected = True
             for nxt in lines[i + 1:]:
                 if nxt.removed is not None:
                     break
                 if nxt.text:
                     nxt.protected = True
-        elif line.kept and SOURCE_LABEL.match(line.norm):
+        elif SOURCE_LABEL.match(norm):
             nxt = next((ln for ln in lines[i + 1:] if ln.text), None)
             if nxt is not None and nxt.kept:
                 nxt.protected = True
@@ -74,7 +80,7 @@ def drop_duplicates(lines: list[Line]) -> None:
 
 
 def _menu_item(text: str) -> bool:
-    if not any(c.isalnum() for c in text):
+    if not text[:1].isalnum() and not any(c.isalnum() for c in text):  # (the first character first: speed only)
         return True  # the "," between tag links
     return len(text) <= 40 and len(text.split()) <= 5 and not is_sentence(text) and not text.endswith(",")
 
@@ -89,7 +95,9 @@ def drop_short_runs(lines: list[Line]) -> None:
     i = 0
     n = len(lines)
     while i < n:
-        if not (lines[i].kept and not lines[i].protected and _menu_item(lines[i].norm) and not is_heading(lines[i])):
+        line = lines[i]
+        if line.removed is not None or not line.text or line.protected or not _menu_item(line.norm) \
+                or is_heading(line):  # (Line.kept inlined: speed only)
             i += 1
             continue
         j = i
@@ -135,12 +143,19 @@ def absorb_fragments(lines: list[Line]) -> None:
 
 def drop_caption_alt_text(lines: list[Line]) -> None:
     """``bendera X`` above ``bendera X (photo credit)``: the alt text goes with its caption."""
+    n = len(lines)
     for i, line in enumerate(lines):
-        if not line.kept or line.protected or len(line.text.split()) > 12:
+        if line.removed is not None or not line.text or line.protected:
+            continue  # (not kept; inlined: speed only)
+        j = i + 1  # the next line with text (no slice copy, no generator: speed only)
+        while j < n and not lines[j].text:
+            j += 1
+        if j == n:
             continue
-        nxt = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].text), None)  # (no slice copy)
-        if nxt is not None and nxt.removed is not None and nxt.removed.rule.startswith("caption") \
-                and nxt.text.startswith(line.text) and nxt.text != line.text:
+        nxt = lines[j]
+        # (the word count last: most lines are followed by no caption, and then it need not be made)
+        if nxt.removed is not None and nxt.removed.rule.startswith("caption") \
+                and nxt.text.startswith(line.text) and nxt.text != line.text and len(line.text.split()) <= 12:
             line.remove("caption.alt-text", REASONS["caption.alt-text"])
 
 

@@ -16,12 +16,18 @@ import logging
 
 from ..records import Cleaned, Removed
 from . import meta, structure
-from .gate import gate_for
+from .gate import gate_for, memo_for
 from .inline import cut_inline
 from .lines import apply_block_rules, apply_line_rules, split_lines
 from .rules import RuleSet
 
 log = logging.getLogger(__name__)
+
+
+def _first_pass(rule) -> bool:
+    """The line rules tried before the inline cuts (one function, not a lambda per call: the passes remember
+    their rule tables by it)."""
+    return rule.pattern.pattern.startswith("^") and rule.kind != "related"
 
 
 def clean_lines(text: str, rules: RuleSet, title: str | None = None, guesses: bool = True,
@@ -37,14 +43,17 @@ def clean_lines(text: str, rules: RuleSet, title: str | None = None, guesses: bo
     # line rules anchored at the line start see the whole line first: "Iklan - Scroll untuk Melanjutkan" is one
     # banner, not a "Scroll untuk Melanjutkan" cut that leaves "Iklan -" behind
     # (not read-also links: their inline rule tells the headline from a sentence glued after it)
-    apply_line_rules(lines, rules.lines, only=lambda r: r.pattern.pattern.startswith("^") and r.kind != "related")
-    inline_gate = gate_for([rule.pattern for rule in rules.inline], [None] * len(rules.inline))
+    apply_line_rules(lines, rules.lines, only=_first_pass)
+    inline_gate = memo_for(rules.inline, "inline",
+                           lambda: gate_for([rule.pattern for rule in rules.inline], [None] * len(rules.inline)))
     for line in lines:
-        if not line.kept:
+        if line.removed is not None or not line.text:  # (not kept; inlined)
             continue
-        rest, cuts = cut_inline(line.text, rules.inline, inline_gate)
-        for piece, rule in cuts:
-            line.cuts.append(Removed(piece, rule.name, rule.reason, line.no))
+        norm, lower, _ = line.facts()
+        # speed only: a line without "**" has its norm as text, and the cut needs that lower-casing too
+        rest, cuts = cut_inline(line.text, rules.inline, inline_gate, lower if norm == line.text else False)
+        if cuts:  # (the only pass that cuts, once per line)
+            line.cuts = [Removed(piece, rule.name, rule.reason, line.no) for piece, rule in cuts]
         line.text = rest
     apply_line_rules(lines, rules.lines)
     # a line emptied by inline cuts was boilerplate through and through: its pieces are already recorded
