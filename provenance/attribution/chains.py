@@ -71,6 +71,7 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
     if any(a > b for a, b in zip(starts, starts[1:], strict=False)):
         starts = None  # (not in text order: every sentence filters the whole list)
     in_refs = refs_seen = False
+    memo: dict = {}  # find_speakers' subjects read in this article (speed only)
     # (read once, not per sentence; speed only)
     scan, quiet_bits, reference_match = trig.gate.scan, trig.sentence, lex.reference_rx.match
     bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
@@ -109,11 +110,12 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
                 _pronoun_only(st, sent, lex, bits, trig)
             continue
         present = Present(trig, text, bits)
-        credits = sentence_credits(sent, ms, lex, registry, own, present)
+        # (sentence_credits finds nothing without a mention or the unknown-medium cue; speed only)
+        credits = sentence_credits(sent, ms, lex, registry, own, present) if ms or present.may(trig.unknown) else []
         if present.bits & trig.implied_any and not any(c.kind == "platform" for c in credits):
             credits += implied_platforms(sent, lex, registry, own, present)
-        synd = lex.syndication_rx.search(sent.text) if present.may(trig.syndication) \
-            and may_search(lex.syndication_rx, sent.text, lowered(sent.text)) else None
+        synd = lex.syndication_rx.search(text) if present.may(trig.syndication) \
+            and may_search(lex.syndication_rx, text, lowered(text)) else None
         if synd:
             for c in credits:
                 if c.start >= synd.end() - 1:
@@ -126,21 +128,24 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
         if chain_media:
             st.last_chain = chain_media
         # read by three steps below: one scan (speed only)
-        verbs = list(lex.verbs_rx.finditer(sent.text)) if present.may(trig.verbs) else []
-        speakers = find_speakers(sent.text, lex, registry, verbs, present)
-        if not chain_media:  # (the anaphora search only when its answer is read; speed only)
-            anaphora = present.may(trig.anaphora) and bool(lex.anaphora_rx.search(sent.text))
-            chain_media = st.last_chain if anaphora else st.context
-        pointed = pointing.pointed_noun(sent.text, lex, verbs) if not speakers else None
+        verbs = list(lex.verbs_rx.finditer(text)) if present.may(trig.verbs) else []
+        # (find_speakers finds nothing without a verb or one of its cue words, pointed_noun nothing without a verb;
+        # speed only)
+        speakers = find_speakers(text, lex, registry, verbs, present, memo) \
+            if verbs or bits & trig.speakers else []
+        pointed = pointing.pointed_noun(text, lex, verbs) if not speakers and verbs else None
         if pointed:  # "the ministry said": the one ministry named before
             quoted = [s.source for s in st.statements if s.kind == "institution"]
             name = pointing.resolve(pointed[0], body[: sent.start], quoted, lex)
             if name:
                 speakers = [Speaker(name, "institution", pointed[1], name)]
         if not speakers and st.last_person and sent.line - st.last_person[1] <= 1:
-            cue = pointing.pronoun_cue(sent.text, lex, verbs)
+            cue = pointing.pronoun_cue(text, lex, verbs)
             if cue:
                 speakers = [Speaker(st.last_person[0], "person", cue, st.last_person[0])]
+        if not chain_media and (speakers or credits):  # (the anaphora search only when its answer is read; speed only)
+            anaphora = present.may(trig.anaphora) and bool(lex.anaphora_rx.search(text))
+            chain_media = st.last_chain if anaphora else st.context
         if speakers:
             for sp in speakers:
                 name = sp.name

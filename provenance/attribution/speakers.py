@@ -153,10 +153,35 @@ def _placed(run: str, clause: str) -> bool:
     return start >= 0 and clause.startswith(run, start) and _PLACED.search(clause, 0, start) is not None
 
 
+def _verb_subject(clause: str, verb: str, lex: Lexicon, registry: Registry, present: Present | None) -> Speaker | None:
+    """The speaker of `verb` whose subject ends `clause` (the text before it, from where its clause starts)."""
+    run = _tail_run(clause, lex, verb.split()[0].casefold() in _SPEECH)
+    anon = _anonymous_tail(clause, lex, present and present.anonymous())
+    voice = _org_voice(clause, lex, registry, verb) if anon else None
+    voice = voice or (_country_body(clause, lex, verb) if not anon else None)
+    if voice:
+        return voice
+    if anon and _POLL.search(clause[: clause.rfind(anon[1].split()[0])] if anon[1] in clause else ""):
+        anon = None  # "56 persen warga berpendapat": a poll's share, not a source
+    placed = anon and run and _placed(run, clause)
+    if anon and (not run or run in anon[1] or placed):  # "Officials said", "Para pejabat di Tel Aviv mengatakan"
+        return Speaker(anon[0], "anonymous", verb, anon[1])
+    sp = classify(run, lex, registry, verb) if run else None
+    if sp is None:
+        label = _anonymous(clause, lex, cand=present and present.anonymous())
+        if label:
+            sp = Speaker(label, "anonymous", verb, clause.strip())
+    elif sp.kind == "person" and "statement" in verb and len(sp.name.split()) == 1:
+        sp = Speaker(sp.name, "institution", sp.cue, sp.raw)  # "SoftBank said in a statement"
+    return sp
+
+
 def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Match] | None = None,
-                  present: Present | None = None) -> list[Speaker]:
+                  present: Present | None = None, memo: dict | None = None) -> list[Speaker]:
     """`verbs`: ``lex.verbs_rx`` matches in `text`, when the caller has them (speed only: one scan per sentence);
-    `present`: the sentence's cue literals (speed only: patterns without them are not searched)."""
+    `present`: the sentence's cue literals (speed only: patterns without them are not searched); `memo`: a dict the
+    caller keeps for one article, lex and registry (speed only: a verb's subject is read once per clause; the
+    speakers found are not changed by their readers)."""
     trig = present.trig if present is not None else None
     if trig is not None and not verbs and not present.bits & trig.speakers:
         return []  # no cue word for any search below (speed only)
@@ -201,30 +226,18 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Ma
             add(classify(phrase, lex, registry, m.group().strip()))
     for m in lex.verbs_rx.finditer(text) if verbs is None else verbs:
         prefix = text[: m.start()]
-        if m.group().split()[0].casefold() in {"told", "asked", "informed", "quoted", "cited"} \
+        verb = m.group()
+        if verb.split()[0].casefold() in {"told", "asked", "informed", "quoted", "cited"} \
                 and _PASSIVE_END.search(prefix):  # the cheap test first (speed only)
             continue  # "Gates was also told to surrender": the subject was told, it did not tell
         clause = _CLAUSE_END.split(prefix + " ")[-1]
-        run = _tail_run(clause, lex, m.group().split()[0].casefold() in _SPEECH)
-        anon = _anonymous_tail(clause, lex, present and present.anonymous())
-        voice = _org_voice(clause, lex, registry, m.group()) if anon else None
-        voice = voice or (_country_body(clause, lex, m.group()) if not anon else None)
-        if voice:
-            add(voice)
+        if memo is None:
+            add(_verb_subject(clause, verb, lex, registry, present))
             continue
-        if anon and _POLL.search(clause[: clause.rfind(anon[1].split()[0])] if anon[1] in clause else ""):
-            anon = None  # "56 persen warga berpendapat": a poll's share, not a source
-        placed = anon and run and _placed(run, clause)
-        if anon and (not run or run in anon[1] or placed):  # "Officials said", "Para pejabat di Tel Aviv mengatakan"
-            add(Speaker(anon[0], "anonymous", m.group(), anon[1]))
-            continue
-        sp = classify(run, lex, registry, m.group()) if run else None
-        if sp is None:
-            label = _anonymous(clause, lex, cand=present and present.anonymous())
-            if label:
-                sp = Speaker(label, "anonymous", m.group(), clause.strip())
-        elif sp.kind == "person" and "statement" in m.group() and len(sp.name.split()) == 1:
-            sp = Speaker(sp.name, "institution", sp.cue, sp.raw)  # "SoftBank said in a statement"
+        key = (clause, verb)  # (the same subject and verb read once per article; speed only)
+        sp = memo.get(key, add)
+        if sp is add:
+            sp = memo[key] = _verb_subject(clause, verb, lex, registry, present)
         add(sp)
     # "... who spoke on condition of anonymity", "yang berbicara secara anonim": anonymous even without a subject.
     if not any(s.kind == "anonymous" for s in found) and (trig is None or present.may(trig.anonymity)) \
