@@ -75,6 +75,8 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
     # (read once, not per sentence; speed only)
     scan, quiet_bits, reference_match = trig.gate.scan, trig.sentence, lex.reference_rx.match
     bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
+    # a None need is always searched (Present.may, inlined below; speed only)
+    unknown_need, synd_need, verbs_need = trig.unknown, trig.syndication, trig.verbs
     for sent in sentences:
         text = sent.text
         if sent.line_start:
@@ -111,10 +113,10 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
             continue
         present = Present(trig, text, bits)
         # (sentence_credits finds nothing without a mention or the unknown-medium cue; speed only)
-        credits = sentence_credits(sent, ms, lex, registry, own, present) if ms or present.may(trig.unknown) else []
+        credits = sentence_credits(sent, ms, lex, registry, own, present) if ms or unknown_need is None or bits & unknown_need else []
         if present.bits & trig.implied_any and not any(c.kind == "platform" for c in credits):
             credits += implied_platforms(sent, lex, registry, own, present)
-        synd = lex.syndication_rx.search(text) if present.may(trig.syndication) \
+        synd = lex.syndication_rx.search(text) if (synd_need is None or bits & synd_need) \
             and may_search(lex.syndication_rx, text, lowered(text)) else None
         if synd:
             for c in credits:
@@ -128,7 +130,7 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
         if chain_media:
             st.last_chain = chain_media
         # read by three steps below: one scan (speed only)
-        verbs = list(lex.verbs_rx.finditer(text)) if present.may(trig.verbs) else []
+        verbs = list(lex.verbs_rx.finditer(text)) if verbs_need is None or bits & verbs_need else []
         # (find_speakers finds nothing without a verb or one of its cue words, pointed_noun nothing without a verb;
         # speed only)
         speakers = find_speakers(text, lex, registry, verbs, present, memo) \
