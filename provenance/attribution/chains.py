@@ -23,7 +23,7 @@ from .lexicon import Lexicon
 from .media import Credit, implied_platforms, sentence_credits
 from .sentences import Sentence
 from .speakers import Speaker, find_speakers
-from .triggers import Present, triggers
+from .triggers import Present, Triggers, triggers
 
 
 @dataclass
@@ -36,6 +36,9 @@ class State:
     statements: list[Statement] = field(default_factory=list)
     anonymous: list[str] = field(default_factory=list)  # anonymous sources named so far, in order (for anaphora)
     last_person: tuple[str, int] | None = None  # the person quoted last and the line it was on ("he said")
+
+
+_TITLE_END = re.compile(r"[.!?\"”’]\s*$")
 
 
 def _edge(st: State, citing: str | None, is_self: bool, credit: Credit, sent: Sentence, conf: float) -> None:
@@ -68,21 +71,29 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
     if any(a > b for a, b in zip(starts, starts[1:], strict=False)):
         starts = None  # (not in text order: every sentence filters the whole list)
     in_refs = refs_seen = False
+    memo: dict = {}  # find_speakers' subjects read in this article (speed only)
+    # (read once, not per sentence; speed only)
+    scan, quiet_bits, reference_match = trig.gate.scan, trig.sentence, lex.reference_rx.match
+    bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
+    # a None need is always searched (Present.may, inlined below; speed only)
+    unknown_need, synd_need, verbs_need = trig.unknown, trig.syndication, trig.verbs
     for sent in sentences:
-        if sent.line_start and lex.reference_rx.match(sent.text):
-            in_refs = refs_seen = True
-            continue
-        if refs_seen and sent.line_start and not re.search(r"[.!?\"”’]\s*$", _line_of(body, sent)):
-            # after "Sources:", the headlines of the cited pieces ("X to join accords, says US official") are
-            # titles, not statements of this article
-            if not in_refs or not any(sent.start <= m.start < sent.end for m in mentions):
-                in_refs = False  # a reference list is contiguous (below)
+        text = sent.text
+        if sent.line_start:
+            if reference_match(text):
+                in_refs = refs_seen = True
                 continue
+            if refs_seen and not _TITLE_END.search(_line_of(body, sent)):
+                # after "Sources:", the headlines of the cited pieces ("X to join accords, says US official") are
+                # titles, not statements of this article
+                if not in_refs or not any(sent.start <= m.start < sent.end for m in mentions):
+                    in_refs = False  # a reference list is contiguous (below)
+                    continue
         if starts is None:
             ms = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
         else:  # the mentions that start inside the sentence, found by bisection (speed only: same list, same order)
-            lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_right(starts, sent.end)
-            ms = [m for m in mentions[lo:hi] if m.end <= sent.end]
+            lo, hi = bisect_left(starts, sent.start), bisect_right(starts, sent.end)
+            ms = [m for m in mentions[lo:hi] if m.end <= sent.end] if lo < hi else []
         if in_refs and sent.line_start and not ms:
             in_refs = False  # a reference list is contiguous: "SOURCE:" / "News agencies" then a site menu is not one
         if in_refs:  # a reference section credits every medium it names
@@ -93,15 +104,20 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
                     _edge(st, citing, is_self, c, sent, 0.8)
                     _statement(st, m.entry.name, m.entry.kind, [m.entry.name], c.cue, sent)
             continue
-        present = Present(trig, sent.text)  # cue searches skip sentences without their literal words (speed only)
-        if not ms and not present.bits & trig.sentence:
-            _pronoun_only(st, sent, lex, present)  # no medium, no cue word: the searches below would find nothing
+        bits = scan(text)  # cue searches skip sentences without their literal words (speed only)
+        if not ms and not bits & quiet_bits:
+            # no medium, no cue word: the searches below would find nothing; only "he said" may speak, after a
+            # person quoted on this line or the one before (the test inlined; speed only)
+            if st.last_person and sent.line - st.last_person[1] <= 1:
+                _pronoun_only(st, sent, lex, bits, trig)
             continue
-        credits = sentence_credits(sent, ms, lex, registry, own, present)
+        present = Present(trig, text, bits)
+        # (sentence_credits finds nothing without a mention or the unknown-medium cue; speed only)
+        credits = sentence_credits(sent, ms, lex, registry, own, present) if ms or unknown_need is None or bits & unknown_need else []
         if present.bits & trig.implied_any and not any(c.kind == "platform" for c in credits):
             credits += implied_platforms(sent, lex, registry, own, present)
-        synd = lex.syndication_rx.search(sent.text) if present.may(trig.syndication) \
-            and may_search(lex.syndication_rx, sent.text, lowered(sent.text)) else None
+        synd = lex.syndication_rx.search(text) if (synd_need is None or bits & synd_need) \
+            and may_search(lex.syndication_rx, text, lowered(text)) else None
         if synd:
             for c in credits:
                 if c.start >= synd.end() - 1:
@@ -114,21 +130,24 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
         if chain_media:
             st.last_chain = chain_media
         # read by three steps below: one scan (speed only)
-        verbs = list(lex.verbs_rx.finditer(sent.text)) if present.may(trig.verbs) else []
-        speakers = find_speakers(sent.text, lex, registry, verbs, present)
-        if not chain_media:  # (the anaphora search only when its answer is read; speed only)
-            anaphora = present.may(trig.anaphora) and bool(lex.anaphora_rx.search(sent.text))
-            chain_media = st.last_chain if anaphora else st.context
-        pointed = pointing.pointed_noun(sent.text, lex, verbs) if not speakers else None
+        verbs = list(lex.verbs_rx.finditer(text)) if verbs_need is None or bits & verbs_need else []
+        # (find_speakers finds nothing without a verb or one of its cue words, pointed_noun nothing without a verb;
+        # speed only)
+        speakers = find_speakers(text, lex, registry, verbs, present, memo) \
+            if verbs or bits & trig.speakers else []
+        pointed = pointing.pointed_noun(text, lex, verbs) if not speakers and verbs else None
         if pointed:  # "the ministry said": the one ministry named before
             quoted = [s.source for s in st.statements if s.kind == "institution"]
             name = pointing.resolve(pointed[0], body[: sent.start], quoted, lex)
             if name:
                 speakers = [Speaker(name, "institution", pointed[1], name)]
         if not speakers and st.last_person and sent.line - st.last_person[1] <= 1:
-            cue = pointing.pronoun_cue(sent.text, lex, verbs)
+            cue = pointing.pronoun_cue(text, lex, verbs)
             if cue:
                 speakers = [Speaker(st.last_person[0], "person", cue, st.last_person[0])]
+        if not chain_media and (speakers or credits):  # (the anaphora search only when its answer is read; speed only)
+            anaphora = present.may(trig.anaphora) and bool(lex.anaphora_rx.search(text))
+            chain_media = st.last_chain if anaphora else st.context
         if speakers:
             for sp in speakers:
                 name = sp.name
@@ -185,16 +204,16 @@ def _credit_chain(st: State, credits: list[Credit], sent: Sentence) -> list[str]
     return chain_media
 
 
-def _pronoun_only(st: State, sent: Sentence, lex: Lexicon, present: Present) -> None:
-    """What ``process`` does with a sentence that names no medium and holds no cue word: only "he said" may speak, in
-    the inherited context (speed only: the same steps, without the searches that cannot match)."""
-    if st.last_person and sent.line - st.last_person[1] <= 1:
-        cue = pointing.pronoun_cue(sent.text, lex, [])
-        if cue:
-            anaphora = present.may(present.trig.anaphora) and bool(lex.anaphora_rx.search(sent.text))
-            name = st.last_person[0]
-            _statement(st, name, "person", [name, *(st.last_chain if anaphora else st.context)], cue, sent)
-            st.last_person = (name, sent.line)
+def _pronoun_only(st: State, sent: Sentence, lex: Lexicon, bits: int, trig: Triggers) -> None:
+    """What ``process`` does with a sentence that names no medium and holds no cue word, after a person quoted on its
+    line or the one before (``st.last_person``): only "he said" may speak, in the inherited context (speed only: the
+    same steps, without the searches that cannot match). `bits`: the sentence's cue literals."""
+    cue = pointing.pronoun_cue(sent.text, lex, [])
+    if cue:
+        anaphora = (trig.anaphora is None or bits & trig.anaphora) and bool(lex.anaphora_rx.search(sent.text))
+        name = st.last_person[0]
+        _statement(st, name, "person", [name, *(st.last_chain if anaphora else st.context)], cue, sent)
+        st.last_person = (name, sent.line)
 
 
 def _statement(st: State, source: str, kind: str, chain: list[str], cue: str, sent: Sentence) -> None:

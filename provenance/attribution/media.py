@@ -35,14 +35,13 @@ _UNKNOWN_NAME = re.compile(
 )
 
 
-def _pre_cue(lex: Lexicon, prefix: str, searched: list[bool] | None = None) -> tuple[str, str, bool] | None:
-    """The cue closest before a medium's name, if only filler words stand between them. `searched`: per cue, whether
-    the sentence may hold it (speed only)."""
+def _pre_cue(lex: Lexicon, prefix: str, cues: list | None = None) -> tuple[str, str, bool] | None:
+    """The cue closest before a medium's name, if only filler words stand between them. `cues`: those of
+    ``lex.media_cues`` the sentence may hold, in order (speed only; all of them when None)."""
     best = None
-    for i, cue in enumerate(lex.media_cues):
-        if searched is not None and not searched[i]:
-            continue
-        for m in cue.rx.finditer(prefix, max(0, len(prefix) - 80)):
+    start = max(0, len(prefix) - 80)
+    for cue in lex.media_cues if cues is None else cues:
+        for m in cue.rx.finditer(prefix, start):
             gap = prefix[m.end() :]
             if len(gap) > 45 or not lex.filler_rx.match(gap):
                 continue
@@ -62,7 +61,10 @@ def sentence_credits(
     text = sent.text
     if not mentions and present is not None and not present.may(present.trig.unknown):
         return []  # (nothing below could find a credit; speed only)
-    searched = [present.may(b) for b in present.trig.media_cues] if present is not None and mentions else None
+    bits = present.bits if present is not None else 0
+    # the cues the sentence may hold (speed only: the others cannot match)
+    cues = [cue for cue, need in zip(lex.media_cues, present.trig.media_cues, strict=True)
+            if need is None or bits & need] if present is not None and mentions else None
     out: list[Credit] = []
     prev: Credit | None = None
     prev_end = -1
@@ -76,7 +78,7 @@ def sentence_credits(
             prev, prev_end = None, e
             continue
         credit = None
-        pre = _pre_cue(lex, text[:s], searched)
+        pre = _pre_cue(lex, text[:s], cues)
         if pre:
             role, cue, scope = pre
             credit = Credit(name, m.entry.kind, role, cue.strip(), s, scope)

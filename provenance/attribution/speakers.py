@@ -153,10 +153,82 @@ def _placed(run: str, clause: str) -> bool:
     return start >= 0 and clause.startswith(run, start) and _PLACED.search(clause, 0, start) is not None
 
 
+def _verb_subject(verb: str, clause: str, lex: Lexicon, registry: Registry, present: Present | None) -> Speaker | None:
+    """The speaker of `verb` whose subject ends `clause` (the text before it, from where its clause starts)."""
+    run = _tail_run(clause, lex, verb.split()[0].casefold() in _SPEECH)
+    anon = _anonymous_tail(clause, lex, present and present.anonymous())
+    voice = _org_voice(clause, lex, registry, verb) if anon else None
+    voice = voice or (_country_body(clause, lex, verb) if not anon else None)
+    if voice:
+        return voice
+    if anon and _POLL.search(clause[: clause.rfind(anon[1].split()[0])] if anon[1] in clause else ""):
+        anon = None  # "56 persen warga berpendapat": a poll's share, not a source
+    placed = anon and run and _placed(run, clause)
+    if anon and (not run or run in anon[1] or placed):  # "Officials said", "Para pejabat di Tel Aviv mengatakan"
+        return Speaker(anon[0], "anonymous", verb, anon[1])
+    sp = classify(run, lex, registry, verb) if run else None
+    if sp is None:
+        label = _anonymous(clause, lex, cand=present and present.anonymous())
+        if label:
+            sp = Speaker(label, "anonymous", verb, clause.strip())
+    elif sp.kind == "person" and "statement" in verb and len(sp.name.split()) == 1:
+        sp = Speaker(sp.name, "institution", sp.cue, sp.raw)  # "SoftBank said in a statement"
+    return sp
+
+
+def _read(memo: dict | None, read, cue: str, rest: str, lex: Lexicon, registry: Registry,
+          present: Present | None) -> Speaker | None:
+    """``read(cue, rest, ...)``, once per article for the same cue and rest of the sentence when the caller keeps a
+    `memo` (speed only)."""
+    if memo is None:
+        return read(cue, rest, lex, registry, present)
+    key = (read, cue, rest)
+    sp = memo.get(key, memo)
+    if sp is memo:
+        sp = memo[key] = read(cue, rest, lex, registry, present)
+    return sp
+
+
+def _inverted_speaker(cue: str, rest: str, lex: Lexicon, registry: Registry, present: Present | None) -> Speaker | None:
+    """The speaker named after an inverted cue ("..., said X"); `rest`: the sentence after the cue."""
+    cue = cue.strip(" ,\"”’'—–-")
+    phrase = _head_run(rest)
+    voice = _org_voice(phrase, lex, registry, cue)
+    if voice:
+        return voice
+    label = _anonymous(phrase, lex, cand=present and present.anonymous())
+    if label:
+        return Speaker(label, "anonymous", cue, phrase)
+    phrase = _appositive(phrase, rest[len(phrase):], lex, registry)
+    words = phrase.split()
+    while words and not _is_cap(words[0]) and words[0].casefold() not in lex.pronouns:
+        words.pop(0)  # "kata juru bicara Gedung Putih Karoline Leavitt"
+    return classify(" ".join(words), lex, registry, cue)
+
+
+def _according_speaker(cue: str, rest: str, lex: Lexicon, registry: Registry,
+                       present: Present | None) -> Speaker | None:
+    """The speaker named after an "according to" cue; `rest`: the sentence after the cue."""
+    phrase = _head_run(rest)
+    if cue.casefold().startswith("according"):
+        phrase = _DATA_FROM.sub("", phrase)
+    label = _anonymous(phrase, lex, cand=present and present.anonymous())
+    if not label and cue[:2].casefold() == "di" and not _is_cap(phrase.split()[0] if phrase.split() else ""):
+        return None  # passive "disampaikan selama KTT": no agent named
+    if label:
+        return Speaker(label, "anonymous", cue.strip(), phrase)
+    phrase = _appositive(phrase, rest[len(phrase):], lex, registry)
+    if _journalist_of_medium(rest[:len(phrase) + 60], registry):
+        return None
+    return classify(phrase, lex, registry, cue.strip())
+
+
 def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Match] | None = None,
-                  present: Present | None = None) -> list[Speaker]:
+                  present: Present | None = None, memo: dict | None = None) -> list[Speaker]:
     """`verbs`: ``lex.verbs_rx`` matches in `text`, when the caller has them (speed only: one scan per sentence);
-    `present`: the sentence's cue literals (speed only: patterns without them are not searched)."""
+    `present`: the sentence's cue literals (speed only: patterns without them are not searched); `memo`: a dict the
+    caller keeps for one article, lex and registry (speed only: a verb's subject is read once per clause; the
+    speakers found are not changed by their readers)."""
     trig = present.trig if present is not None else None
     if trig is not None and not verbs and not present.bits & trig.speakers:
         return []  # no cue word for any search below (speed only)
@@ -167,69 +239,34 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Ma
             found.append(sp)
 
     for m in lex.inverted_rx.finditer(text) if trig is None or present.may(trig.inverted) else ():
-        cue = m.group().strip(" ,\"”’'—–-")
-        phrase = _head_run(text[m.end():])
-        voice = _org_voice(phrase, lex, registry, cue)
-        if voice:
-            add(voice)
-            continue
-        label = _anonymous(phrase, lex, cand=present and present.anonymous())
-        if label:
-            add(Speaker(label, "anonymous", cue, phrase))
-            continue
-        phrase = _appositive(phrase, text[m.end() + len(phrase):], lex, registry)
-        words = phrase.split()
-        while words and not _is_cap(words[0]) and words[0].casefold() not in lex.pronouns:
-            words.pop(0)  # "kata juru bicara Gedung Putih Karoline Leavitt"
-        add(classify(" ".join(words), lex, registry, cue))
+        add(_read(memo, _inverted_speaker, m.group(), text[m.end():], lex, registry, present))
     may = may_search(lex.according_rx, text, lowered(text)) if trig is None else present.may(trig.according)
     according = lex.according_rx.finditer(text) if may else ()
     for m in according:  # (the search skipped when the sentence lacks its literal words: speed only)
-        phrase = _head_run(text[m.end():])
-        if lex.anaphora_rx.match(text, m.start()):
-            continue
-        if m.group().casefold().startswith("according"):
-            phrase = _DATA_FROM.sub("", phrase)
-        label = _anonymous(phrase, lex, cand=present and present.anonymous())
-        if not label and m.group()[:2].casefold() == "di" and not _is_cap(phrase.split()[0] if phrase.split() else ""):
-            continue  # passive "disampaikan selama KTT": no agent named
-        if not label:
-            phrase = _appositive(phrase, text[m.end() + len(phrase):], lex, registry)
-        if label:
-            add(Speaker(label, "anonymous", m.group().strip(), phrase))
-        elif not _journalist_of_medium(text[m.end():m.end() + len(phrase) + 60], registry):
-            add(classify(phrase, lex, registry, m.group().strip()))
+        if not lex.anaphora_rx.match(text, m.start()):
+            add(_read(memo, _according_speaker, m.group(), text[m.end():], lex, registry, present))
     for m in lex.verbs_rx.finditer(text) if verbs is None else verbs:
         prefix = text[: m.start()]
-        if m.group().split()[0].casefold() in {"told", "asked", "informed", "quoted", "cited"} \
+        verb = m.group()
+        if verb.split()[0].casefold() in {"told", "asked", "informed", "quoted", "cited"} \
                 and _PASSIVE_END.search(prefix):  # the cheap test first (speed only)
             continue  # "Gates was also told to surrender": the subject was told, it did not tell
         clause = _CLAUSE_END.split(prefix + " ")[-1]
-        run = _tail_run(clause, lex, m.group().split()[0].casefold() in _SPEECH)
-        anon = _anonymous_tail(clause, lex, present and present.anonymous())
-        voice = _org_voice(clause, lex, registry, m.group()) if anon else None
-        voice = voice or (_country_body(clause, lex, m.group()) if not anon else None)
-        if voice:
-            add(voice)
+        if memo is None:
+            add(_verb_subject(verb, clause, lex, registry, present))
             continue
-        if anon and _POLL.search(clause[: clause.rfind(anon[1].split()[0])] if anon[1] in clause else ""):
-            anon = None  # "56 persen warga berpendapat": a poll's share, not a source
-        placed = anon and run and _placed(run, clause)
-        if anon and (not run or run in anon[1] or placed):  # "Officials said", "Para pejabat di Tel Aviv mengatakan"
-            add(Speaker(anon[0], "anonymous", m.group(), anon[1]))
-            continue
-        sp = classify(run, lex, registry, m.group()) if run else None
-        if sp is None:
-            label = _anonymous(clause, lex, cand=present and present.anonymous())
-            if label:
-                sp = Speaker(label, "anonymous", m.group(), clause.strip())
-        elif sp.kind == "person" and "statement" in m.group() and len(sp.name.split()) == 1:
-            sp = Speaker(sp.name, "institution", sp.cue, sp.raw)  # "SoftBank said in a statement"
+        key = (_verb_subject, verb, clause)  # (_read inlined: ~16 verbs an article; speed only)
+        sp = memo.get(key, memo)
+        if sp is memo:
+            sp = memo[key] = _verb_subject(verb, clause, lex, registry, present)
         add(sp)
     # "... who spoke on condition of anonymity", "yang berbicara secara anonim": anonymous even without a subject.
-    if not any(s.kind == "anonymous" for s in found) and (trig is None or present.may(trig.anonymity)) \
+    # (the cheap literal test first; speed only)
+    if (trig is None or present.may(trig.anonymity)) and not any(s.kind == "anonymous" for s in found) \
             and _ANONYMITY.search(text):
         label = _anonymous(text, lex, anchored=False, cand=present and present.anonymous()) or "anonymous source"
         add(Speaker(label, "anonymous", "anonymity", text))
+    if not found:
+        return found
     # a named speaker is written with a capital ("kantor berita Iran" and "tersebut muncul ..." are no names)
     return [f for f in found if f.kind == "anonymous" or _is_cap(f.name) or f.name[:1].isdigit()]

@@ -110,9 +110,10 @@ class Present:
 
     __slots__ = ("bits", "trig", "_anon")
 
-    def __init__(self, trig: Triggers, text: str):
+    def __init__(self, trig: Triggers, text: str, bits: int | None = None):
+        """`bits`: ``trig.gate.scan(text)``, when the caller has it (speed only)."""
         self.trig = trig
-        self.bits = trig.gate.scan(text)
+        self.bits = trig.gate.scan(text) if bits is None else bits
         self._anon: Candidates | None | bool = False
 
     def may(self, need: int | None) -> bool:
