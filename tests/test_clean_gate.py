@@ -3,6 +3,7 @@
 import random
 import re
 
+from provenance.clean import gate as gate_module
 from provenance.clean import packaged_rules
 from provenance.clean.gate import Gate
 from provenance.clean.patterns import alternatives, required_strings
@@ -31,19 +32,50 @@ def _gates():
 def _check(gate: Gate, patterns, limits, line: str) -> None:
     n_words = len(line.split())
     context = gate.candidates(line, lowered(line), n_words)
+    if context:  # the one-call form (strings found by the automaton) agrees with the one-by-one form
+        assert gate.possible_all(context) == tuple(k for k in context[0] if gate.possible(k, context)), line
     for k, (pattern, limit) in enumerate(zip(patterns, limits, strict=True)):
         if (limit is None or n_words <= limit) and pattern.search(line):
             assert context and k in context[0] and gate.possible(k, context), (pattern.pattern, line)
 
 
-def test_gate_never_hides_a_match():
+def _fuzz_lines() -> list[str]:
     words = [w for line in LINES for w in line.split()] + ["juga", "Juga", "kami", "grup", "channel", "::", "—"]
     rnd = random.Random(5)
-    lines = LINES + [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 8))) for _ in range(3000)]
+    return LINES + [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 8))) for _ in range(3000)]
+
+
+def test_gate_never_hides_a_match():
+    lines = _fuzz_lines()
     for patterns, limits in _gates():
         gate = Gate(patterns, limits)
         for line in lines:
             _check(gate, patterns, limits, line)
+
+
+def test_automaton_decides_as_substring_tests(monkeypatch):
+    """The Aho-Corasick automaton (many strings) and plain substring tests (few) give the same answers."""
+    lines = _fuzz_lines()
+    built = [Gate(patterns, limits) for patterns, limits in _gates()]
+    monkeypatch.setattr(gate_module, "_AUTOMATON_FROM", 10**9)  # substring tests only
+    plain = [Gate(patterns, limits) for patterns, limits in _gates()]
+    for fast, slow in zip(built, plain, strict=True):
+        for line in lines:
+            facts = (line, lowered(line), len(line.split()))
+            a, b = fast.candidates(*facts), slow.candidates(*facts)
+            assert bool(a) == bool(b), line
+            if a:
+                assert a[:2] == b[:2] and fast.possible_all(a) == slow.possible_all(b), line
+
+
+def test_automaton_reports_overlapping_strings():
+    # strings inside one another and overlapping: each rule whose string is in the line stays possible
+    words = ["ab", "abc", "bc", "bcd", "cd", "abcd", "xabcdx", "cde", "zz", "zzz"]
+    patterns = [re.compile(re.escape(w), re.I) for w in words]
+    gate = Gate(patterns, [None] * len(patterns))
+    assert sum(len(info.ilits) for info in gate.infos) >= gate_module._AUTOMATON_FROM  # the automaton's path
+    for line in ["xabcdx", "ABCD", "b", "cd zz", "zab", "nothing", ""]:
+        _check(gate, patterns, [None] * len(patterns), line)
 
 
 def test_gate_on_odd_patterns():

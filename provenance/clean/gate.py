@@ -5,9 +5,11 @@ Almost every line matches no rule, yet each rule used to be searched on each lin
 pattern into its top-level alternatives. Those anchored at the line start ("^...") are joined into one
 alternation (each keeping its own case flag), one per possible first character of the line, whose ``match``
 fails exactly when none of them can match. Every other alternative must contain one of a few strings
-(patterns.required_strings, else literals.py), or, failing that, one punctuation character. ``candidates`` says
-at once when no rule can match (most lines); otherwise ``possible`` rules out rules one by one, and the caller
-searches the others in their order as before, so the first matching rule (the one recorded) is unchanged.
+(patterns.required_strings, else literals.py), or, failing that, one punctuation character; many strings are
+looked for at once with an Aho-Corasick automaton (pyahocorasick), which reports every one in the line.
+``candidates`` says at once when no rule can match (most lines); otherwise ``possible`` rules out rules one by one,
+and the caller searches the others in their order as before, so the first matching rule (the one recorded) is
+unchanged.
 Patterns the split cannot handle (capture groups, flags other than case) are always candidates unless their
 literals rule them out.
 """
@@ -18,6 +20,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from operator import is_
+
+import ahocorasick
 
 from ..literals import required_literals
 from .patterns import FLAGS_OK, alternatives, anchored, first_keys, parse, required_char, required_strings
@@ -75,6 +79,39 @@ def _minimal(lits: set[str]) -> tuple[str, ...]:
     return tuple(sorted(s for s in lits if not any(o != s and o in s for o in lits)))
 
 
+# below this many strings, Python substring tests beat the automaton's fixed cost per line (measured)
+_AUTOMATON_FROM = 8
+
+
+def _automaton(lits: Sequence[str]) -> Callable | None:
+    """``iter`` of an Aho-Corasick automaton of ``lits`` (None when too few strings): it reports every one of
+    them in a string, overlapping ones too. Speed only: one walk of the line in C (pyahocorasick) instead of
+    one substring search per string."""
+    if len(lits) < _AUTOMATON_FROM or "" in lits:
+        return None
+    automaton = ahocorasick.Automaton()
+    for s in lits:
+        automaton.add_word(s, s)
+    automaton.make_automaton()
+    return automaton.iter
+
+
+def _finder(lits: Sequence[str]) -> Callable[[str], bool]:
+    """A test, true when one of ``lits`` is in the string given."""
+    find = _automaton(lits)
+    if find is None:
+        return lambda text: any(map(text.__contains__, lits))
+    return lambda text: next(find(text), None) is not None
+
+
+def _collector(lits: Sequence[str]) -> Callable[[str], set[str]]:
+    """The ones of ``lits`` in the string given."""
+    find = _automaton(lits)
+    if find is None:
+        return lambda text: {s for s in lits if s in text}
+    return lambda text: {s for _, s in find(text)}
+
+
 class _Level:
     """The patterns live for lines up to some length, and what tells that none of them can match."""
 
@@ -83,6 +120,7 @@ class _Level:
         self.always = any(infos[k].always for k in live)
         self.ilits = _minimal({s for k in live for s in infos[k].coarse_i})
         self.clits = _minimal({s for k in live for s in infos[k].coarse_c})
+        self.has_i, self.has_c = _finder(self.ilits), _finder(self.clits)
         self.anchored = any(infos[k].anchored for k in live)
 
 
@@ -113,6 +151,9 @@ class Gate:
                 for info in self.infos:
                     if info.anchored:
                         info.always = True
+        # every rule's strings, to find at once those in a line (possible_all)
+        self.found_i = _collector(sorted({s for info in self.infos for s in info.ilits}))
+        self.found_c = _collector(sorted({s for info in self.infos for s in info.clits}))
         # a rule with a word limit drops out on longer lines, and its literals need not be looked for
         self.breaks = sorted({m for m in max_words if m is not None})
         self.levels = [
@@ -146,8 +187,8 @@ class Gate:
             entry = self.joined if not head or not head.isascii() else self.by_first.get(head.lower(), self.other)
             if entry is not None and entry[0](norm) is not None:
                 hit = entry[1]
-        if not (hit or level.always or (level.ilits and (lower is None or any(map(lower.__contains__, level.ilits))))
-                or any(map(norm.__contains__, level.clits))):
+        if not (hit or level.always or (level.ilits and (lower is None or level.has_i(lower)))
+                or (level.clits and level.has_c(norm))):
             return ()
         return level.live, hit, norm, lower
 
@@ -156,11 +197,14 @@ class Gate:
         speed only, for callers that read the list more than once)."""
         live, hit, norm, lower = context
         infos = self.infos
+        # the strings of all rules found in one go (sets of those present: the same tests as ``possible``)
+        in_norm = self.found_c(norm)
+        in_lower = self.found_i(lower) if lower is not None else None
         out = []
         for k in live:
             info = infos[k]
-            if info.always or k in hit or (info.clits and any(map(norm.__contains__, info.clits))) or (
-                    info.ilits and (lower is None or any(map(lower.__contains__, info.ilits)))):
+            if info.always or k in hit or (info.clits and not info.clits.isdisjoint(in_norm)) or (
+                    info.ilits and (in_lower is None or not info.ilits.isdisjoint(in_lower))):
                 out.append(k)
         return tuple(out)
 
