@@ -105,7 +105,7 @@ def may_match(pre: tuple[bool, frozenset[str]] | None, text: str, lower: str | N
 
 
 
-def _starts_anchored(items) -> bool:
+def starts_anchored(items) -> bool:
     """Does every match of the sequence `items` start at the beginning of the string ("^...")?"""
     if not items:
         return False
@@ -113,9 +113,9 @@ def _starts_anchored(items) -> bool:
     if op is _c.AT:
         return av is _c.AT_BEGINNING or av is _c.AT_BEGINNING_STRING
     if op is _c.SUBPATTERN and not av[1] and not av[2]:
-        return _starts_anchored(list(av[3]))
+        return starts_anchored(list(av[3]))
     if op is _c.BRANCH:
-        return all(_starts_anchored(list(a)) for a in av[1])
+        return all(starts_anchored(list(a)) for a in av[1])
     return False
 
 
@@ -127,7 +127,7 @@ def worth_prefiltering(pattern: re.Pattern[str]) -> tuple[bool, frozenset[str]] 
     if pre is None or pattern.flags & re.MULTILINE:
         return pre
     try:
-        anchored = _starts_anchored(list(_p.parse(pattern.pattern, pattern.flags)))
+        anchored = starts_anchored(list(_p.parse(pattern.pattern, pattern.flags)))
     except Exception:  # noqa: BLE001
         return pre
     return None if anchored else pre

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..literals import starts_anchored as anchored  # noqa: F401 - part of this module's anatomy API
+
 try:  # Python 3.11+
     from re import _constants as _c
     from re import _parser as _p
@@ -23,20 +25,6 @@ def parse(src: str, flags: int) -> list:
 FLAGS_OK = re.IGNORECASE | re.UNICODE  # what a pattern may carry to be split and joined
 # characters with no case: under IGNORECASE they still match only themselves
 _UNCASED = frozenset("!\"#$%&'()*+,-./0123456789:;<=>?@[\\]^_`{|}~©")
-
-
-def anchored(items) -> bool:
-    """Does every match of the parsed sequence `items` start at the beginning of the string?"""
-    if not items:
-        return False
-    op, av = items[0]
-    if op is _c.AT:
-        return av is _c.AT_BEGINNING or av is _c.AT_BEGINNING_STRING
-    if op is _c.SUBPATTERN and not av[1] and not av[2]:
-        return anchored(list(av[3]))
-    if op is _c.BRANCH:
-        return all(anchored(list(a)) for a in av[1])
-    return False
 
 
 def _close(src: str, i: int) -> int:
