@@ -124,12 +124,6 @@ def stored_ids(session: Session) -> set[str]:
     return set(session.exec(select(models.Article.id)))
 
 
-def add_path(session: Session, aid: str, path: str) -> bool:
-    """Record another path for a stored article; True when it was new."""
-    stmt = _insert(session, models.ArticlePath).values(article_id=aid, path=path).on_conflict_do_nothing()
-    return _inserted(session, stmt.returning(models.ArticlePath.path))
-
-
 def _needed_sources(item: Processed) -> list[tuple[str, str, bool]]:
     """(name, kind, resolved) of every source the article refers to, in the order the rows were first asked for."""
     m = item.mapping
@@ -207,10 +201,6 @@ def _insert_articles(session: Session, sources: SourceCache, items: list[Process
     for i in range(0, len(rows), _CHUNK):
         inserted.update(conn.execute(stmt, rows[i:i + _CHUNK]).scalars())
     return inserted
-
-
-def _inserted(session: Session, stmt) -> bool:
-    return session.execute(stmt).first() is not None
 
 
 def _execute(session: Session, stmt, rows: list[dict]) -> None:
