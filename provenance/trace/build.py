@@ -39,9 +39,16 @@ def build(session: Session, options: TraceOptions, s: Settings) -> Report:
     bodies = {a.id: a.body for a in rows}
     log.debug("trace %r: %d articles", options.query, len(articles))
 
+    bags: dict[tuple, frozenset[str]] = {}  # a chain's word bag depends on its first evidence and its path only
+
+    def bag(c: Chain) -> frozenset[str]:
+        key = (c.hops[0].evidence if c.hops else "", tuple(c.path))
+        if key not in bags:
+            bags[key] = Similarity.bag(c, s)
+        return bags[key]
+
     def same_statement(a: Chain, b: Chain) -> bool:
-        sim = Similarity([a, b], s)
-        return sim.score(0, 1) >= s.claim_threshold
+        return Similarity.pair_score(bag(a), bag(b)) >= s.claim_threshold
 
     loops = continue_chains(articles, same_statement)
     edges = _edges(articles)
