@@ -16,16 +16,15 @@ import logging
 from dataclasses import asdict
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from . import db as dbmod
-from . import models
 from .clean import load_rules
 from .errors import InputError
 from .ingest import IngestOptions, IngestSummary, _check_inputs, iter_articles, process
 from .records import RawArticle
 from .registry import load_registry
-from .store import SourceCache, article_id, write_batch
+from .store import SourceCache, article_id, stored_among, write_batch
 
 log = logging.getLogger(__name__)
 
@@ -121,14 +120,14 @@ def _ingest_partition(units: list[str], url: str, opts: IngestOptions, named: li
 def _flush(engine, rules, registry, raws: list[RawArticle], summary: IngestSummary, fail) -> None:
     ids = [article_id(raw.text) for raw in raws]
     with Session(engine) as s:
-        stored = set(s.exec(select(models.Article.id).where(models.Article.id.in_(set(ids)))))
+        stored = stored_among(s, ids)
     known = [(aid, raw.source) for aid, raw in zip(ids, raws, strict=True) if aid in stored]
     todo = []
     for aid, raw in zip(ids, raws, strict=True):
         if aid in stored:
             continue
         try:
-            todo.append(process(raw, rules, registry))
+            todo.append(process(raw, rules, registry, aid=aid))
         except InputError as exc:
             fail(exc)
     # on SQLite the write lock is taken at BEGIN, so writers take turns; conflicts are retried by in_transaction

@@ -101,8 +101,8 @@ def prepare(
 def workers_for(jobs: int, inputs: int, stdin: bool) -> int:
     """How many worker processes an ingest of ``inputs`` articles (0: not known) asked for ``jobs`` should start.
 
-    None for standard input (only this process can read it) or for a few articles (starting a worker costs more
-    than it saves); ``jobs`` 0 is one per core.
+    None (0) for standard input (only this process can read it) or for a few articles (starting a worker costs
+    more than it saves); ``jobs`` 0 is one per core.
     """
     if stdin or 0 < inputs <= SMALL:
         return 0

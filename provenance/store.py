@@ -79,19 +79,14 @@ class SourceCache:
         missing = [n for n in need if n not in self.ids]
         if not missing:
             return
-        rows = [self._row(name, *need[name]) for name in missing]
-        conn = self.s.connection()
-        for i in range(0, len(rows), _CHUNK):
-            conn.execute(_insert(self.s, _SOURCE).on_conflict_do_nothing(index_elements=["name"]), rows[i:i + _CHUNK])
+        stmt = _insert(self.s, _SOURCE).on_conflict_do_nothing(index_elements=["name"])
+        _execute(self.s, stmt, [self._row(name, *need[name]) for name in missing])
         self._load(missing)
 
     def _load(self, names: Iterable[str]) -> None:
-        names = list(names)
-        table = _SOURCE
-        for i in range(0, len(names), _CHUNK):
-            part = names[i:i + _CHUNK]
-            for row_id, name in self.s.connection().execute(select(table.c.id, table.c.name).where(table.c.name.in_(part))):
-                self.ids[name] = row_id
+        conn, table = self.s.connection(), _SOURCE
+        for part in _chunks(list(names)):
+            self.ids.update((name, row_id) for row_id, name in conn.execute(select(table.c.id, table.c.name).where(table.c.name.in_(part))))
 
     def _row(self, name: str, kind: str, resolved: bool) -> dict:
         # Only media are looked up: an anonymous "observer" or a person named like a paper keeps its own kind.
@@ -111,11 +106,10 @@ def exists(session: Session, aid: str) -> bool:
 
 def stored_among(session: Session, ids: Iterable[str]) -> set[str]:
     """Which of ``ids`` are stored (one query per few hundred ids)."""
-    ids = sorted(set(ids))
-    table = _ARTICLE
+    conn, table = session.connection(), _ARTICLE
     found: set[str] = set()
-    for i in range(0, len(ids), _CHUNK):
-        found.update(session.connection().execute(select(table.c.id).where(table.c.id.in_(ids[i:i + _CHUNK]))).scalars())
+    for part in _chunks(sorted(set(ids))):
+        found.update(conn.execute(select(table.c.id).where(table.c.id.in_(part))).scalars())
     return found
 
 
@@ -198,15 +192,21 @@ def _insert_articles(session: Session, sources: SourceCache, items: list[Process
     stmt = _insert(session, _ARTICLE).on_conflict_do_nothing(index_elements=["id"]).returning(_ARTICLE.c.id)
     conn = session.connection()
     inserted: set[str] = set()
-    for i in range(0, len(rows), _CHUNK):
-        inserted.update(conn.execute(stmt, rows[i:i + _CHUNK]).scalars())
+    for part in _chunks(rows):
+        inserted.update(conn.execute(stmt, part).scalars())
     return inserted
+
+
+def _chunks(items: list) -> Iterable[list]:
+    """``items`` a few hundred at a time: one statement each, under every backend's limit of parameters."""
+    for i in range(0, len(items), _CHUNK):
+        yield items[i:i + _CHUNK]
 
 
 def _execute(session: Session, stmt, rows: list[dict]) -> None:
     conn = session.connection()
-    for i in range(0, len(rows), _CHUNK):
-        conn.execute(stmt, rows[i:i + _CHUNK])
+    for part in _chunks(rows):
+        conn.execute(stmt, part)
 
 
 def _add_findings(session: Session, sources: SourceCache, items: list[Processed]) -> None:
