@@ -22,7 +22,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 
@@ -128,4 +128,8 @@ def _watch_parent(parent: int) -> None:
 def _work(chunk: list) -> list[Prepared]:
     s = _state
     stored = s["stored"]
-    return [prepare_one(item, s["opts"], s["rules"], s["registry"], stored.__contains__) for item in chunk]
+    out = [prepare_one(item, s["opts"], s["rules"], s["registry"], stored.__contains__) for item in chunk]
+    for prep in out:  # the writer stores the cleaned body, not the input as read: its text is not sent back
+        if prep.processed is not None:  # (speed only: a third less to pickle and unpickle per article)
+            prep.processed.raw = replace(prep.processed.raw, text="")
+    return out
