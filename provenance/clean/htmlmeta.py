@@ -15,20 +15,27 @@ from lxml import html as lxml_html
 from ..records import Metadata
 from .meta import find_date
 
-_TITLE = ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content', "//title/text()",
-          "//h1//text()")
-_SITE = ('//meta[@property="og:site_name"]/@content', '//meta[@name="application-name"]/@content')
-_DATE = ('//meta[@property="article:published_time"]/@content', '//meta[@itemprop="datePublished"]/@content',
-         '//*[@itemprop="datePublished"]/@datetime', '//meta[@name="pubdate"]/@content',
-         '//meta[@name="publishdate"]/@content', '//meta[@name="date"]/@content',
-         '//meta[@name="dc.date"]/@content', '//meta[@name="DC.date.issued"]/@content', "//time/@datetime")
-_AUTHOR = ('//meta[@name="author"]/@content', '//meta[@property="article:author"]/@content')
-_URL = ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content')
+
+def _compiled(*paths: str) -> tuple[etree.XPath, ...]:
+    """XPath expressions compiled once (speed only: ``tree.xpath(text)`` compiles its expression on every call)."""
+    return tuple(etree.XPath(p) for p in paths)
 
 
-def _first(tree: lxml_html.HtmlElement, paths: tuple[str, ...]) -> str | None:
+_TITLE = _compiled('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content',
+                   "//title/text()", "//h1//text()")
+_SITE = _compiled('//meta[@property="og:site_name"]/@content', '//meta[@name="application-name"]/@content')
+_DATE = _compiled('//meta[@property="article:published_time"]/@content', '//meta[@itemprop="datePublished"]/@content',
+                  '//*[@itemprop="datePublished"]/@datetime', '//meta[@name="pubdate"]/@content',
+                  '//meta[@name="publishdate"]/@content', '//meta[@name="date"]/@content',
+                  '//meta[@name="dc.date"]/@content', '//meta[@name="DC.date.issued"]/@content', "//time/@datetime")
+_AUTHOR = _compiled('//meta[@name="author"]/@content', '//meta[@property="article:author"]/@content')
+_URL = _compiled('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content')
+_LANG = _compiled("//html/@lang", '//meta[@http-equiv="content-language"]/@content')
+
+
+def _first(tree: lxml_html.HtmlElement, paths: tuple[etree.XPath, ...]) -> str | None:
     for path in paths:
-        for value in tree.xpath(path):
+        for value in path(tree):
             value = " ".join(str(value).split())
             if value:
                 return value
@@ -50,7 +57,7 @@ def head_of(html: str) -> lxml_html.HtmlElement | None:
 def head_metadata(tree: lxml_html.HtmlElement) -> Metadata:
     date = _first(tree, _DATE)
     root = tree.getroottree().getroot()
-    lang = root.get("lang") or _first(tree, ("//html/@lang", '//meta[@http-equiv="content-language"]/@content'))
+    lang = root.get("lang") or _first(tree, _LANG)
     author = _first(tree, _AUTHOR)
     return Metadata(
         title=_first(tree, _TITLE),
