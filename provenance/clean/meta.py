@@ -80,51 +80,50 @@ def is_dateline(text: str) -> bool:
 
 
 # Speed only: every date form holds a year "19xx"/"20xx" standing as its own token, followed by "-" (ymd) or
-# preceded by "/" (d/m/y) or by white space after a month name or a day number (dmy, mdy). Finding the years is a
-# fast scan; the date patterns (slow: a month-name alternation tried at every word) run only when one year has
-# such company.
+# preceded by "/" (d/m/y) or by white space after a month name (dmy) or a day number (mdy). Finding the years is a
+# fast scan; a date pattern (slow: a month-name alternation tried at every word) runs only when one year has the
+# company its form needs. (A year hidden inside an earlier "19xx" match has a digit before it: no form's year.)
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_BEFORE_YEAR = re.compile(r"(?:(?:" + _MONTH_RE + r")\.?|\d,?)\Z", re.I)
-
-
-def _may_hold_date(text: str) -> bool:
-    for m in _YEAR.finditer(text):
-        p = m.start()
-        if text.startswith("-", p + 4) or (p and text[p - 1] == "/"):
-            return True
-        if p and text[p - 1].isspace():  # str.isspace and the regex \s agree (the same Unicode table)
-            # = text[:p].rstrip() searched from 12 characters before its end; the end found in place (speed
-            # only: the copy of the text before every year cost more than the rest of this scan)
-            end = p - 1
-            while end and text[end - 1].isspace():
-                end -= 1
-            if _before_year(text, max(0, end - 12), end):
-                return True
-    return False
-
-
-# speed only: _BEFORE_YEAR's month forms lower-cased, for str.endswith on an ASCII window
+_BEFORE_MONTH = re.compile(r"(?:" + _MONTH_RE + r")\.?\Z", re.I)
+# _BEFORE_MONTH's forms lower-cased, for str.endswith on an ASCII window
 _MONTH_ENDS = tuple(sorted({m + dot for m in _MONTHS for dot in ("", ".")}))
 
 
-def _before_year(text: str, pos: int, end: int) -> bool:
-    r"""= ``_BEFORE_YEAR.search(text, pos, end) is not None``; on an ASCII window without the regex (speed only:
-    a search tries the month alternation at each of the twelve positions). ``\d`` and str.isdecimal agree
-    (Unicode category Nd)."""
-    window = text[pos:end]
-    if not window.isascii():
-        return _BEFORE_YEAR.search(text, pos, end) is not None
-    if window[-1:].isdecimal() or (window.endswith(",") and window[-2:-1].isdecimal()):
-        return True
-    return window.lower().endswith(_MONTH_ENDS)
+def _date_forms(text: str) -> tuple[bool, bool, bool, bool]:
+    """Which of the forms in _DATES (in their order) may match ``text``: false only when one cannot."""
+    ymd = dmy = mdy = slash = False
+    for m in _YEAR.finditer(text):
+        p = m.start()
+        if text.startswith("-", p + 4):
+            ymd = True
+        if p and text[p - 1] == "/":
+            slash = True
+        elif p and text[p - 1].isspace():  # str.isspace and the regex \s agree (the same Unicode table)
+            # the 12 characters before the white space (found in place: no copy of the text before the year)
+            end = p - 1
+            while end and text[end - 1].isspace():
+                end -= 1
+            window = text[max(0, end - 12):end]
+            # "\d,?" before the year: \d and str.isdecimal agree (Unicode category Nd)
+            if window[-1:].isdecimal() or (window.endswith(",") and window[-2:-1].isdecimal()):
+                mdy = True
+            elif not dmy and (window.lower().endswith(_MONTH_ENDS) if window.isascii()
+                              else _BEFORE_MONTH.search(window) is not None):
+                dmy = True
+        if ymd and dmy and mdy and slash:
+            break
+    return ymd, dmy, mdy, slash
 
 
 def find_date(text: str) -> str | None:
     """The earliest full date in ``text`` as ISO YYYY-MM-DD (Indonesian and English forms)."""
-    if not _may_hold_date(text):
+    forms = _date_forms(text)
+    if not any(forms):
         return None
     best: tuple[int, str] | None = None
-    for pattern, _order in _DATES:
+    for (pattern, _order), possible in zip(_DATES, forms, strict=True):
+        if not possible:
+            continue
         for m in pattern.finditer(text):
             parts = m.groupdict()
             # casefold, not lower: the pattern is case-blind, so "ſep" and "oKt" (Kelvin sign) match it too
@@ -136,19 +135,20 @@ def find_date(text: str) -> str | None:
     return best[1] if best else None
 
 
+# speed only: the tokens _TOKEN.findall gives, from C calls: each character that is not ASCII turned into one "?"
+# by the ASCII encoding, then each byte that is not a-z into a space, then a split
 _TOKEN = re.compile(r"[a-z]+")
-# speed only: on ASCII text, what is not a-z turned into spaces and split gives the tokens _TOKEN.findall gives
-_NOT_AZ = str.maketrans({i: " " for i in range(128) if not 97 <= i <= 122})
+_NOT_AZ = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 # speed only: both counts in one pass, in C: an Indonesian word adds 1, an English one 1 << 32 (a text of 5000
 # characters has far fewer than 1 << 32 tokens)
 _EN_SHIFT = 32
-_WORD_WEIGHT = {w: (w in _ID_WORDS) + ((w in _EN_WORDS) << _EN_SHIFT) for w in _ID_WORDS | _EN_WORDS}
+_WORD_WEIGHT = {w.encode(): (w in _ID_WORDS) + ((w in _EN_WORDS) << _EN_SHIFT) for w in _ID_WORDS | _EN_WORDS}
 
 
 def guess_language(text: str) -> str | None:
     # (lower-casing can lengthen non-ASCII text, so only ASCII text is cut before it: speed only)
     low = text[:5000].lower() if text.isascii() else text.lower()[:5000]
-    tokens = low.translate(_NOT_AZ).split() if low.isascii() else _TOKEN.findall(low)
+    tokens = low.encode("ascii", "replace").translate(_NOT_AZ).split()
     total = sum(map(_WORD_WEIGHT.get, tokens, repeat(0)))
     ids, ens = total & ((1 << _EN_SHIFT) - 1), total >> _EN_SHIFT
     if ids + ens < 3:
