@@ -89,28 +89,61 @@ _BEFORE_MONTH = re.compile(r"(?:" + _MONTH_RE + r")\.?\Z", re.I)
 _MONTH_ENDS = tuple(sorted({m + dot for m in _MONTHS for dot in ("", ".")}))
 
 
-def _date_forms(text: str) -> tuple[bool, bool, bool, bool]:
-    """Which of the forms in _DATES (in their order) may match ``text``: false only when one cannot."""
-    ymd = dmy = mdy = slash = False
+def _ws_start(text: str, i: int) -> int:
+    """Where the run of white space ending at ``i`` starts."""
+    while i and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _mdy_start(text: str, p: int) -> int:
+    """No mdy date ("Jan. 5, 2024") with its year at ``p`` starts before this: from the year back over white
+    space, a comma, the day's two digits at most, white space, a dot and a month name (nine letters at most)."""
+    i = _ws_start(text, p)
+    if text[i - 1:i] == ",":
+        i -= 1
+    for _ in range(2):
+        if i and text[i - 1].isdecimal():
+            i -= 1
+    i = _ws_start(text, i)
+    if text[i - 1:i] == ".":
+        i -= 1
+    return max(0, i - 9)
+
+
+def _dmy_start(text: str, p: int) -> int:
+    """The same for dmy ("5 Jan. 2024"): back over white space, a dot, a month name of three to nine letters,
+    white space and the day's two digits at most."""
+    i = _ws_start(text, p)
+    if text[i - 1:i] == ".":
+        i -= 1
+    return max(0, min((_ws_start(text, i - n) for n in range(3, 10) if i >= n), default=i) - 2)
+
+
+def _date_forms(text: str) -> tuple[int | None, ...]:
+    """For each form in _DATES (in their order), None when it cannot match ``text``, else a position no match
+    of it starts before (a search from there finds the same first match: speed only, the month patterns are
+    slow to try at every word of the text before)."""
+    ymd = dmy = mdy = slash = None
     for m in _YEAR.finditer(text):
         p = m.start()
-        if text.startswith("-", p + 4):
-            ymd = True
+        if text.startswith("-", p + 4) and ymd is None:
+            ymd = 0
         if p and text[p - 1] == "/":
-            slash = True
+            if slash is None:
+                slash = 0
         elif p and text[p - 1].isspace():  # str.isspace and the regex \s agree (the same Unicode table)
             # the 12 characters before the white space (found in place: no copy of the text before the year)
-            end = p - 1
-            while end and text[end - 1].isspace():
-                end -= 1
+            end = _ws_start(text, p)
             window = text[max(0, end - 12):end]
             # "\d,?" before the year: \d and str.isdecimal agree (Unicode category Nd)
             if window[-1:].isdecimal() or (window.endswith(",") and window[-2:-1].isdecimal()):
-                mdy = True
-            elif not dmy and (window.lower().endswith(_MONTH_ENDS) if window.isascii()
-                              else _BEFORE_MONTH.search(window) is not None):
-                dmy = True
-        if ymd and dmy and mdy and slash:
+                if mdy is None:
+                    mdy = _mdy_start(text, p)
+            elif dmy is None and (window.lower().endswith(_MONTH_ENDS) if window.isascii()
+                                  else _BEFORE_MONTH.search(window) is not None):
+                dmy = _dmy_start(text, p)
+        if ymd is not None and dmy is not None and mdy is not None and slash is not None:
             break
     return ymd, dmy, mdy, slash
 
@@ -118,13 +151,13 @@ def _date_forms(text: str) -> tuple[bool, bool, bool, bool]:
 def find_date(text: str) -> str | None:
     """The earliest full date in ``text`` as ISO YYYY-MM-DD (Indonesian and English forms)."""
     forms = _date_forms(text)
-    if not any(forms):
+    if forms == (None, None, None, None):
         return None
     best: tuple[int, str] | None = None
-    for (pattern, _order), possible in zip(_DATES, forms, strict=True):
-        if not possible:
+    for (pattern, _order), start in zip(_DATES, forms, strict=True):
+        if start is None:
             continue
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, start):
             parts = m.groupdict()
             # casefold, not lower: the pattern is case-blind, so "ſep" and "oKt" (Kelvin sign) match it too
             mon = _MONTHS.get(parts["mon"].casefold(), 0) if parts.get("mon") else int(parts["m"])
