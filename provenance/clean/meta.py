@@ -11,6 +11,7 @@ import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 
 from ..records import Metadata, Removed
 from .lines import Line
@@ -79,32 +80,84 @@ def is_dateline(text: str) -> bool:
 
 
 # Speed only: every date form holds a year "19xx"/"20xx" standing as its own token, followed by "-" (ymd) or
-# preceded by "/" (d/m/y) or by white space after a month name or a day number (dmy, mdy). Finding the years is a
-# fast scan; the date patterns (slow: a month-name alternation tried at every word) run only when one year has
-# such company.
+# preceded by "/" (d/m/y) or by white space after a month name (dmy) or a day number (mdy). Finding the years is a
+# fast scan; a date pattern (slow: a month-name alternation tried at every word) runs only when one year has the
+# company its form needs. (A year hidden inside an earlier "19xx" match has a digit before it: no form's year.)
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_BEFORE_YEAR = re.compile(r"(?:(?:" + _MONTH_RE + r")\.?|\d,?)\Z", re.I)
+_BEFORE_MONTH = re.compile(r"(?:" + _MONTH_RE + r")\.?\Z", re.I)
+# _BEFORE_MONTH's forms lower-cased, for str.endswith on an ASCII window
+_MONTH_ENDS = tuple(sorted({m + dot for m in _MONTHS for dot in ("", ".")}))
 
 
-def _may_hold_date(text: str) -> bool:
+def _ws_start(text: str, i: int) -> int:
+    """Where the run of white space ending at ``i`` starts."""
+    while i and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _mdy_start(text: str, p: int) -> int:
+    """No mdy date ("Jan. 5, 2024") with its year at ``p`` starts before this: from the year back over white
+    space, a comma, the day's two digits at most, white space, a dot and a month name (nine letters at most)."""
+    i = _ws_start(text, p)
+    if text[i - 1:i] == ",":
+        i -= 1
+    for _ in range(2):
+        if i and text[i - 1].isdecimal():
+            i -= 1
+    i = _ws_start(text, i)
+    if text[i - 1:i] == ".":
+        i -= 1
+    return max(0, i - 9)
+
+
+def _dmy_start(text: str, p: int) -> int:
+    """The same for dmy ("5 Jan. 2024"): back over white space, a dot, a month name of three to nine letters,
+    white space and the day's two digits at most."""
+    i = _ws_start(text, p)
+    if text[i - 1:i] == ".":
+        i -= 1
+    return max(0, min((_ws_start(text, i - n) for n in range(3, 10) if i >= n), default=i) - 2)
+
+
+def _date_forms(text: str) -> tuple[int | None, ...]:
+    """For each form in _DATES (in their order), None when it cannot match ``text``, else a position no match
+    of it starts before (a search from there finds the same first match: speed only, the month patterns are
+    slow to try at every word of the text before)."""
+    ymd = dmy = mdy = slash = None
     for m in _YEAR.finditer(text):
         p = m.start()
-        if text.startswith("-", p + 4) or (p and text[p - 1] == "/"):
-            return True
-        if p and text[p - 1].isspace():  # str.isspace and the regex \s agree (the same Unicode table)
-            before = text[:p].rstrip()
-            if _BEFORE_YEAR.search(before, max(0, len(before) - 12)):
-                return True
-    return False
+        if text.startswith("-", p + 4) and ymd is None:
+            ymd = 0
+        if p and text[p - 1] == "/":
+            if slash is None:
+                slash = 0
+        elif p and text[p - 1].isspace():  # str.isspace and the regex \s agree (the same Unicode table)
+            # the 12 characters before the white space (found in place: no copy of the text before the year)
+            end = _ws_start(text, p)
+            window = text[max(0, end - 12):end]
+            # "\d,?" before the year: \d and str.isdecimal agree (Unicode category Nd)
+            if window[-1:].isdecimal() or (window.endswith(",") and window[-2:-1].isdecimal()):
+                if mdy is None:
+                    mdy = _mdy_start(text, p)
+            elif dmy is None and (window.lower().endswith(_MONTH_ENDS) if window.isascii()
+                                  else _BEFORE_MONTH.search(window) is not None):
+                dmy = _dmy_start(text, p)
+        if ymd is not None and dmy is not None and mdy is not None and slash is not None:
+            break
+    return ymd, dmy, mdy, slash
 
 
 def find_date(text: str) -> str | None:
     """The earliest full date in ``text`` as ISO YYYY-MM-DD (Indonesian and English forms)."""
-    if not _may_hold_date(text):
+    forms = _date_forms(text)
+    if forms == (None, None, None, None):
         return None
     best: tuple[int, str] | None = None
-    for pattern, _order in _DATES:
-        for m in pattern.finditer(text):
+    for (pattern, _order), start in zip(_DATES, forms, strict=True):
+        if start is None:
+            continue
+        for m in pattern.finditer(text, start):
             parts = m.groupdict()
             # casefold, not lower: the pattern is case-blind, so "ſep" and "oKt" (Kelvin sign) match it too
             mon = _MONTHS.get(parts["mon"].casefold(), 0) if parts.get("mon") else int(parts["m"])
@@ -115,17 +168,22 @@ def find_date(text: str) -> str | None:
     return best[1] if best else None
 
 
+# speed only: the tokens _TOKEN.findall gives, from C calls: each character that is not ASCII turned into one "?"
+# by the ASCII encoding, then each byte that is not a-z into a space, then a split
 _TOKEN = re.compile(r"[a-z]+")
-# speed only: on ASCII text, what is not a-z turned into spaces and split gives the tokens _TOKEN.findall gives
-_NOT_AZ = str.maketrans({i: " " for i in range(128) if not 97 <= i <= 122})
+_NOT_AZ = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+# speed only: both counts in one pass, in C: an Indonesian word adds 1, an English one 1 << 32 (a text of 5000
+# characters has far fewer than 1 << 32 tokens)
+_EN_SHIFT = 32
+_WORD_WEIGHT = {w.encode(): (w in _ID_WORDS) + ((w in _EN_WORDS) << _EN_SHIFT) for w in _ID_WORDS | _EN_WORDS}
 
 
 def guess_language(text: str) -> str | None:
     # (lower-casing can lengthen non-ASCII text, so only ASCII text is cut before it: speed only)
     low = text[:5000].lower() if text.isascii() else text.lower()[:5000]
-    tokens = low.translate(_NOT_AZ).split() if low.isascii() else _TOKEN.findall(low)
-    ids = sum(map(_ID_WORDS.__contains__, tokens))  # speed only: the counts of the generator sums, in C
-    ens = sum(map(_EN_WORDS.__contains__, tokens))
+    tokens = low.encode("ascii", "replace").translate(_NOT_AZ).split()
+    total = sum(map(_WORD_WEIGHT.get, tokens, repeat(0)))
+    ids, ens = total & ((1 << _EN_SHIFT) - 1), total >> _EN_SHIFT
     if ids + ens < 3:
         return None
     return "id" if ids > ens else "en"
