@@ -4,9 +4,9 @@ one canonical name per institution across spellings ("Kementerian Luar Negeri (K
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
+from collections.abc import Iterator
 
 from ..records import Statement
 from ..registry import Registry
@@ -22,26 +22,37 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,6}\b")
 
 
-# A match of the name pattern in _fullest holds only these characters: it sits inside one run of them.
+# A match of the name pattern in _fullest holds only these characters.
 _NAME_CHARS = re.compile(r"[\w'’. \t-]+")
+# Read on the reversed body from just before a surname: the (up to) three words before it, nearest first.
+_WORDS_BEFORE = re.compile(r"[ \t]+([\w'’.-]+)(?:[ \t]+([\w'’.-]+))?(?:[ \t]+([\w'’.-]+))?")
+_CAPITAL = re.compile(r"[A-Z]")
 
 
-def _runs_with(body: str, word: str, runs: list[tuple[int, int]] | None = None,
-               starts: list[int] | None = None) -> list[tuple[int, int]]:
-    """The runs of name characters in `body` that contain `word`, in order (speed only: _fullest searches these
-    instead of the whole body; `runs`: every run of the body, when the caller has them, and `starts` their starts)."""
-    if runs is None:
-        runs = [m.span() for m in _NAME_CHARS.finditer(body)]
-    if starts is None:
-        starts = [r[0] for r in runs]
-    out: list[tuple[int, int]] = []
-    i = body.find(word)
+def _name_matches(body: str, last: str, rx: re.Pattern[str], rbody: str) -> Iterator[re.Match[str]]:
+    """``rx.finditer(body)`` for ``rx = _fullest_rx(last)`` when `last` holds only name characters (speed only:
+    finditer tried the pattern at every position of the body). A match is 1-3 words of name characters then `last`
+    after a space or tab, so it starts in one of the three words before an occurrence of `last`, at a capital; every
+    capital of a word reads the same words after it, so the word's first capital (at or after the end of the last
+    match) stands for all of them; occurrences are tried in text order, as finditer would. `rbody`: body[::-1]."""
+    n = len(body)
+    pos = 0
+    i = body.find(last, 1)
     while i >= 0:
-        k = bisect.bisect_right(starts, i) - 1
-        if k >= 0 and i + len(word) <= runs[k][1] and (not out or out[-1] != runs[k]):
-            out.append(runs[k])
-        i = body.find(word, i + 1)
-    return out
+        if i > pos and body[i - 1] in " \t":
+            words = _WORDS_BEFORE.match(rbody, n - i, n - pos)
+            if words is not None:
+                for g in (3, 2, 1):  # the farthest word first: finditer returns the leftmost match
+                    end = words.end(g)
+                    if end < 0:
+                        continue
+                    cap = _CAPITAL.search(body, n - end, n - words.start(g))
+                    m = rx.match(body, cap.start()) if cap is not None else None
+                    if m is not None:
+                        yield m
+                        pos = m.end()
+                        break
+        i = body.find(last, i + 1)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -51,18 +62,23 @@ def _fullest_rx(last: str) -> re.Pattern[str]:
     return re.compile(rf"((?:{_NAME_TOK}[ \t]+){{1,3}}){re.escape(last)}\b")
 
 
-def _fullest(name: str, body: str, lex: Lexicon, runs: list[tuple[int, int]] | None = None,
-             starts: list[int] | None = None) -> str:
-    last = name.split()[-1]
-    best = name
-    rx = _fullest_rx(last)
-    # every match lies in one run of name characters that holds `last`: only those runs are searched (the end of
-    # a run is a non-word character or the end of the body, so \b there reads the same)
-    spans = _runs_with(body, last, runs, starts) if _NAME_CHARS.fullmatch(last) else [(0, len(body))]
-    for m in (m for a, b in spans for m in rx.finditer(body, a, b)):
-        toks = (m.group(1) + last).split()
-        if any(t.endswith(".") and len(t) > 3 for t in toks[:-1]):
-            continue  # "Reuters. Trump": a sentence ended in between
+# speed only: a match's text -> the fuller name it offers (None: none), for the lexicon it was read with; the
+# same "Donald Trump" recurs within an article and across articles
+_OFFERS: dict[str, str | None] = {}
+_OFFERS_LEX: list[Lexicon | None] = [None]
+_OFFERS_MAX = 65536
+
+
+def _offer(text: str, lex: Lexicon) -> str | None:
+    """The name a match of _fullest_rx offers, before the test against the short name; None when it offers none."""
+    if _OFFERS_LEX[0] is not lex or len(_OFFERS) >= _OFFERS_MAX:
+        _OFFERS.clear()
+        _OFFERS_LEX[0] = lex
+    if text in _OFFERS:
+        return _OFFERS[text]
+    toks = text.split()
+    cand: str | None = None
+    if not any(t.endswith(".") and len(t) > 3 for t in toks[:-1]):  # "Reuters. Trump": a sentence ended between
         while toks and (toks[0] in lex.titles or toks[0].casefold() in lex.countries or toks[0].casefold() in _OPENERS
                         or toks[0].casefold() in _QUESTION):
             toks.pop(0)
@@ -71,8 +87,25 @@ def _fullest(name: str, body: str, lex: Lexicon, runs: list[tuple[int, int]] | N
         cut = max((i for i, t in enumerate(toks[:-1]) if t in lex.titles), default=-1)
         toks = toks[cut + 1:]  # "Emirates President Tim Clark": a name has no title inside it
         cand = " ".join(toks)
-        if name in cand and len(toks) <= 4 and len(cand) > len(best) and not lex.institution_rx.search(cand) \
-                and not cand.endswith(("Jr.", "Jr")):
+        if len(toks) > 4 or lex.institution_rx.search(cand) or cand.endswith(("Jr.", "Jr")):
+            cand = None
+    _OFFERS[text] = cand
+    return cand
+
+
+def _fullest(name: str, body: str, lex: Lexicon, rbody: str | None = None) -> str:
+    """The fullest form of `name` in `body`: up to three name words before its last word. `rbody`: body[::-1], when
+    the caller has it (once per article; speed only)."""
+    last = name.split()[-1]
+    best = name
+    rx = _fullest_rx(last)
+    if _NAME_CHARS.fullmatch(last):
+        found = _name_matches(body, last, rx, body[::-1] if rbody is None else rbody)
+    else:
+        found = rx.finditer(body)
+    for m in found:
+        cand = _offer(m.group(), lex)
+        if cand is not None and name in cand and len(cand) > len(best):
             best = cand
     return best
 
@@ -175,9 +208,8 @@ def _expand_acronym(acr: str, body: str, lex: Lexicon) -> str | None:
 def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
                        registry: Registry | None = None) -> list[Statement]:
     people = {s.source for s in statements if s.kind == "person"}
-    runs = [m.span() for m in _NAME_CHARS.finditer(body)] if people else []
-    starts = [r[0] for r in runs]  # (once per article, not per name; speed only)
-    full = {p: _fullest(p, body, lex, runs, starts) for p in people}
+    rbody = body[::-1] if people else ""  # (once per article, not per name; speed only)
+    full = {p: _fullest(p, body, lex, rbody) for p in people}
     for p in people:
         alias = _alias(p, body, set(full.values()), lex)
         if alias:
