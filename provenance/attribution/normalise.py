@@ -4,110 +4,19 @@ one canonical name per institution across spellings ("Kementerian Luar Negeri (K
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterator
 
 from ..records import Statement
 from ..registry import Registry
+from .fullest import _fullest
 from .lexicon import Lexicon
-from .names import _OPENERS, _QUESTION
 
 _SPOKESPERSON = re.compile(r"^(?:the\s+)?(?:juru\s+bicara|jubir|spokes(?:man|woman|person)|perwakilan|representative)"
                            r"\s+(?:(?:of|for|dari)\s+)?(?:the\s+)?(?=[A-Z])", re.I)
-_NAME_TOK = r"[A-Z][\w'’.-]*"
 # Compiled once (speed only: these were passed to re.* per statement).
 _WORDS = re.compile(r"[\w'’-]+")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,6}\b")
-
-
-# A match of the name pattern in _fullest holds only these characters.
-_NAME_CHARS = re.compile(r"[\w'’. \t-]+")
-# Read on the reversed body from just before a surname: the (up to) three words before it, nearest first.
-_WORDS_BEFORE = re.compile(r"[ \t]+([\w'’.-]+)(?:[ \t]+([\w'’.-]+))?(?:[ \t]+([\w'’.-]+))?")
-_CAPITAL = re.compile(r"[A-Z]")
-
-
-def _name_matches(body: str, last: str, rx: re.Pattern[str], rbody: str) -> Iterator[re.Match[str]]:
-    """``rx.finditer(body)`` for ``rx = _fullest_rx(last)`` when `last` holds only name characters (speed only:
-    finditer tried the pattern at every position of the body). A match is 1-3 words of name characters then `last`
-    after a space or tab, so it starts in one of the three words before an occurrence of `last`, at a capital; every
-    capital of a word reads the same words after it, so the word's first capital (at or after the end of the last
-    match) stands for all of them; occurrences are tried in text order, as finditer would. `rbody`: body[::-1]."""
-    n = len(body)
-    pos = 0
-    i = body.find(last, 1)
-    while i >= 0:
-        if i > pos and body[i - 1] in " \t":
-            words = _WORDS_BEFORE.match(rbody, n - i, n - pos)
-            if words is not None:
-                for g in (3, 2, 1):  # the farthest word first: finditer returns the leftmost match
-                    end = words.end(g)
-                    if end < 0:
-                        continue
-                    cap = _CAPITAL.search(body, n - end, n - words.start(g))
-                    m = rx.match(body, cap.start()) if cap is not None else None
-                    if m is not None:
-                        yield m
-                        pos = m.end()
-                        break
-        i = body.find(last, i + 1)
-
-
-@functools.lru_cache(maxsize=4096)
-def _fullest_rx(last: str) -> re.Pattern[str]:
-    """Up to three name words before `last` (compiled once per word: names recur across articles, and re's own
-    cache is shared with every other pattern; speed only)."""
-    return re.compile(rf"((?:{_NAME_TOK}[ \t]+){{1,3}}){re.escape(last)}\b")
-
-
-# speed only: a match's text -> the fuller name it offers (None: none), for the lexicon it was read with; the
-# same "Donald Trump" recurs within an article and across articles
-_OFFERS: dict[str, str | None] = {}
-_OFFERS_LEX: list[Lexicon | None] = [None]
-_OFFERS_MAX = 65536
-
-
-def _offer(text: str, lex: Lexicon) -> str | None:
-    """The name a match of _fullest_rx offers, before the test against the short name; None when it offers none."""
-    if _OFFERS_LEX[0] is not lex or len(_OFFERS) >= _OFFERS_MAX:
-        _OFFERS.clear()
-        _OFFERS_LEX[0] = lex
-    if text in _OFFERS:
-        return _OFFERS[text]
-    toks = text.split()
-    cand: str | None = None
-    if not any(t.endswith(".") and len(t) > 3 for t in toks[:-1]):  # "Reuters. Trump": a sentence ended between
-        while toks and (toks[0] in lex.titles or toks[0].casefold() in lex.countries or toks[0].casefold() in _OPENERS
-                        or toks[0].casefold() in _QUESTION):
-            toks.pop(0)
-        verb = max((i for i, t in enumerate(toks) if t.endswith(("'t", "’t"))), default=-1)
-        toks = toks[verb + 1:]  # "Why Can’t Taylor Swift": a headline's words before the name
-        cut = max((i for i, t in enumerate(toks[:-1]) if t in lex.titles), default=-1)
-        toks = toks[cut + 1:]  # "Emirates President Tim Clark": a name has no title inside it
-        cand = " ".join(toks)
-        if len(toks) > 4 or lex.institution_rx.search(cand) or cand.endswith(("Jr.", "Jr")):
-            cand = None
-    _OFFERS[text] = cand
-    return cand
-
-
-def _fullest(name: str, body: str, lex: Lexicon, rbody: str | None = None) -> str:
-    """The fullest form of `name` in `body`: up to three name words before its last word. `rbody`: body[::-1], when
-    the caller has it (once per article; speed only)."""
-    last = name.split()[-1]
-    best = name
-    rx = _fullest_rx(last)
-    if _NAME_CHARS.fullmatch(last):
-        found = _name_matches(body, last, rx, body[::-1] if rbody is None else rbody)
-    else:
-        found = rx.finditer(body)
-    for m in found:
-        cand = _offer(m.group(), lex)
-        if cand is not None and name in cand and len(cand) > len(best):
-            best = cand
-    return best
 
 
 _NAME_RUN = r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
