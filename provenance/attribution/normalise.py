@@ -22,17 +22,25 @@ _CAPS_WORD = re.compile(r"\b[A-Z]{3,6}\b")
 _NAME_RUN = r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
 
 
-def _alias(name: str, body: str, people: set[str], lex: Lexicon) -> str | None:
+def _nickname_words(body: str) -> tuple[bool, bool]:
+    """Whether `body` holds the words _alias's nickname patterns need (read once per article; speed only)."""
+    return "panggilan" in body or "sapaan" in body, "disapa" in body or "dipanggil" in body
+
+
+def _alias(name: str, body: str, people: set[str], lex: Lexicon,
+           nicknames: tuple[bool, bool] | None = None) -> str | None:
     """The person behind a short form the article sets up: a title abbreviation ("Menteri Dalam Negeri (Mendagri)
-    Tito Karnavian" -> "Mendagri"), a nickname ("Mualem, sapaan akrab Muzakir Manaf"; "Prasetyo Hadi" -> "Pras")."""
+    Tito Karnavian" -> "Mendagri"), a nickname ("Mualem, sapaan akrab Muzakir Manaf"; "Prasetyo Hadi" -> "Pras").
+    `nicknames`: ``_nickname_words(body)``, when the caller has it."""
     if " " in name or len(name) < 3:
         return None
     n = re.escape(name)
+    nick, called = _nickname_words(body) if nicknames is None else nicknames
     # each search runs only when the body holds the literal text it needs (speed only: same matches)
     m = (f"({name})" in body and re.search(rf"\({n}\)\s+{_NAME_RUN}", body)) \
-        or f"{name}," in body and ("panggilan" in body or "sapaan" in body) and re.search(
+        or f"{name}," in body and nick and re.search(
             rf"\b{n},\s+(?:sapaan|panggilan|nama panggilan)(?:\s+akrab)?\s+{_NAME_RUN}", body) \
-        or ("disapa" in body or "dipanggil" in body) and re.search(
+        or called and re.search(
             rf"{_NAME_RUN},?\s+(?:yang\s+)?(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)\s+{n}\b", body)
     if m:
         toks = m.group(1).split()
@@ -116,18 +124,23 @@ def _expand_acronym(acr: str, body: str, lex: Lexicon) -> str | None:
 
 def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
                        registry: Registry | None = None) -> list[Statement]:
+    registry = registry if registry else None  # an empty registry counts as none (its truth test is len(): once)
     people = {s.source for s in statements if s.kind == "person"}
     rbody = body[::-1] if people else ""  # (once per article, not per name; speed only)
     full = {p: _fullest(p, body, lex, rbody) for p in people}
+    nicknames = _nickname_words(body) if any(" " not in p and len(p) >= 3 for p in people) else (False, False)
     for p in people:
-        alias = _alias(p, body, set(full.values()), lex)
+        alias = _alias(p, body, set(full.values()), lex, nicknames)
         if alias:
             full[p] = alias
     # "Trump" and "Donald Trump", "David B" and "David B. Rivkin" in one article: one person, under the fuller name
+    person_words: dict[str, set[str]] = {}  # name -> _person_words(name), read once per article (speed only)
+    for g in full.values():
+        person_words.setdefault(g, _person_words(g))
     for p, f in full.items():
-        words = _person_words(f)
-        wider = [g for g in set(full.values()) if g != f and words and words < _person_words(g)]
-        if len({_person_words(g) and frozenset(_person_words(g)) for g in wider}) == 1:
+        words = person_words[f]
+        wider = [g for g in set(full.values()) if g != f and words and words < person_words[g]]
+        if len({person_words[g] and frozenset(person_words[g]) for g in wider}) == 1:
             full[p] = max(wider, key=len)
     named = {s.source for s in statements if s.kind == "institution"}
     for s in statements:
@@ -164,8 +177,8 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
         if new and new != s.source:
             s.chain = [new if x == s.source else x for x in s.chain]
             s.source = new
-        medium = registry.resolve(s.source) if registry and s.kind in ("person", "institution") else None
-        if registry and medium is None and s.kind == "institution":
+        medium = registry.resolve(s.source) if registry is not None and s.kind in ("person", "institution") else None
+        if registry is not None and medium is None and s.kind == "institution":
             # "North Korea's main news agency Korean Central News Agency": a description ending in a medium's name
             ends = [m for m in registry.find_all(s.source) if not s.source[m.end:].strip(" )(")
                     and re.search(r"(?i)\b(?:news agency|agency|media|outlet|newspaper|broadcaster|kantor berita|"
@@ -174,7 +187,7 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
         if medium:  # "The Times, citing ..." grew into "New York Times": the medium speaks, not a person
             s.source, s.kind = medium.name, "agency" if medium.kind == "agency" else "outlet"
             s.chain = list(dict.fromkeys([medium.name, *s.chain[1:]]))
-    if registry:
+    if registry is not None:
         statements.extend(_platform_companies(statements, body, registry))
     return statements
 
