@@ -22,25 +22,32 @@ _CAPS_WORD = re.compile(r"\b[A-Z]{3,6}\b")
 _NAME_RUN = r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
 
 
-def _nickname_words(body: str) -> tuple[bool, bool]:
-    """Whether `body` holds the words _alias's nickname patterns need (read once per article; speed only)."""
-    return "panggilan" in body or "sapaan" in body, "disapa" in body or "dipanggil" in body
+_NICKNAME = ("panggilan", "sapaan")
+_CALLED = ("disapa", "dipanggil")
+
+
+def _holds(body: str, words: tuple[str, ...], seen: dict[tuple[str, ...], bool]) -> bool:
+    """Whether `body` holds one of `words`, read once per article (`seen`: the answers so far; speed only)."""
+    hit = seen.get(words)
+    if hit is None:
+        hit = seen[words] = any(w in body for w in words)
+    return hit
 
 
 def _alias(name: str, body: str, people: set[str], lex: Lexicon,
-           nicknames: tuple[bool, bool] | None = None) -> str | None:
+           seen: dict[tuple[str, ...], bool] | None = None) -> str | None:
     """The person behind a short form the article sets up: a title abbreviation ("Menteri Dalam Negeri (Mendagri)
     Tito Karnavian" -> "Mendagri"), a nickname ("Mualem, sapaan akrab Muzakir Manaf"; "Prasetyo Hadi" -> "Pras").
-    `nicknames`: ``_nickname_words(body)``, when the caller has it."""
+    `seen`: the _holds answers of the body, kept by the caller across names."""
     if " " in name or len(name) < 3:
         return None
     n = re.escape(name)
-    nick, called = _nickname_words(body) if nicknames is None else nicknames
+    seen = {} if seen is None else seen
     # each search runs only when the body holds the literal text it needs (speed only: same matches)
     m = (f"({name})" in body and re.search(rf"\({n}\)\s+{_NAME_RUN}", body)) \
-        or f"{name}," in body and nick and re.search(
+        or f"{name}," in body and _holds(body, _NICKNAME, seen) and re.search(
             rf"\b{n},\s+(?:sapaan|panggilan|nama panggilan)(?:\s+akrab)?\s+{_NAME_RUN}", body) \
-        or called and re.search(
+        or _holds(body, _CALLED, seen) and re.search(
             rf"{_NAME_RUN},?\s+(?:yang\s+)?(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)\s+{n}\b", body)
     if m:
         toks = m.group(1).split()
@@ -128,9 +135,9 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
     people = {s.source for s in statements if s.kind == "person"}
     rbody = body[::-1] if people else ""  # (once per article, not per name; speed only)
     full = {p: _fullest(p, body, lex, rbody) for p in people}
-    nicknames = _nickname_words(body) if any(" " not in p and len(p) >= 3 for p in people) else (False, False)
+    seen: dict[tuple[str, ...], bool] = {}
     for p in people:
-        alias = _alias(p, body, set(full.values()), lex, nicknames)
+        alias = _alias(p, body, set(full.values()), lex, seen)
         if alias:
             full[p] = alias
     # "Trump" and "Donald Trump", "David B" and "David B. Rivkin" in one article: one person, under the fuller name
