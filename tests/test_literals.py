@@ -74,3 +74,16 @@ def test_fullest_name_searches_only_runs_holding_the_surname():
     assert _fullest("Widodo", body, lex) == "Joko Widodo"
     assert _fullest("Smith-Jones", body, lex) == "Anna Smith-Jones"
     assert _fullest("(Jr.)", body, lex) == "(Jr.)"  # a surname with other characters: the whole body is searched
+
+
+def test_fullest_name_matches_equal_the_per_surname_pattern():
+    import random
+
+    from provenance.attribution.fullest import _fullest_rx, _name_matches
+
+    rng = random.Random(7)
+    pieces = ["Ab", "Bob", "aB", "ab", "A", " ", " ", "\t", ",", ".", "-", "’", "Jr.", "\n", "É", "1", "_", "Ab-"]
+    for _ in range(3000):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        for last in ("Ab", "Bob", "b", "Ab-", "A’b", "Jr."):
+            assert list(_name_matches(body, last, body[::-1])) == [m.span() for m in _fullest_rx(last).finditer(body)]

@@ -10,8 +10,9 @@ Contract (stable; the rest of prov relies on it):
 - ``Statement.chain`` runs origin first, this article's outlet last (None when the outlet is unknown).
 
 Modules, one job each: :mod:`.sentences` (spans), :mod:`.lexicon` (cue data), :mod:`.media` (media credits),
-:mod:`.speakers` (origins), :mod:`.names` (a subject's name), :mod:`.anonymous` (unnamed sources), :mod:`.outlet`
-(own outlet), :mod:`.chains` (edges and chains), :mod:`.triggers` (which cue searches a sentence needs; speed only).
+:mod:`.speakers` (origins), :mod:`.names` (a subject's name), :mod:`.normalise` and :mod:`.fullest` (names across the
+article), :mod:`.anonymous` (unnamed sources), :mod:`.outlet` (own outlet), :mod:`.chains` (edges and chains),
+:mod:`.triggers` (which cue searches a sentence needs; speed only).
 """
 
 from __future__ import annotations

@@ -62,9 +62,16 @@ def _bracketed(tok: str) -> bool:
 
 def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | None:
     """A capitalised name run -> person or institution (or None: pronoun, medium, place, title only)."""
-    run = _SITE_LEAD.sub("", run.strip(" ,.'’\"“”"))  # "KOMPAS.com- Kepala ..."
-    run = _POSSESSIVE_END.sub("", run)
-    first = _CONTRACTION_END.sub("", run.split()[0]).casefold() if run else ""
+    # (each pattern below is applied only when the text holds a character it needs: speed only, same result)
+    run = run.strip(" ,.'’\"“”")
+    if "." in run:
+        run = _SITE_LEAD.sub("", run)  # "KOMPAS.com- Kepala ..."
+    if "'" in run or "’" in run:
+        run = _POSSESSIVE_END.sub("", run)
+    first = run.split()[0] if run else ""
+    if "'" in first or "’" in first:
+        first = _CONTRACTION_END.sub("", first)
+    first = first.casefold()
     if not run or run.casefold() in lex.pronouns or first in lex.pronouns or first in _QUESTION:
         return None  # "We’ve", "Why Can’t Taylor Swift ...": a pronoun or a headline's question, no name
     if "=" in run or not _WORD_END.search(run):
@@ -96,7 +103,6 @@ def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | 
         if 2 <= len(name) <= 4 and after and (not _is_cap(after[-1]) or after[-1] in lex.titles) \
                 and not lex.institution_rx.search(" ".join(name)) and not registry.resolve(" ".join(name)):
             return Speaker(" ".join(name), "person", cue, " ".join(name))
-    stripped = _strip_titles(tokens, lex)
     inst = lex.institution_rx.search(run)
     tail: list[str] = []
     for tok in reversed(tokens):
@@ -118,7 +124,7 @@ def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | 
     if inst and not ((starts_with_title or titled_name) and tail and inst.start() < run.find(tail[0])):
         name = re.sub(r"^(?:the|The)\s+", "", run)
         return Speaker(name, "institution", cue, name)
-    person = tail or stripped
+    person = tail or _strip_titles(tokens, lex)
     if not person or len(person) > 5 or person[0].casefold() in _CONNECT:
         return None
     name = " ".join(person).strip(",")

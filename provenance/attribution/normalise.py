@@ -4,93 +4,50 @@ one canonical name per institution across spellings ("Kementerian Luar Negeri (K
 
 from __future__ import annotations
 
-import bisect
-import functools
 import re
 
 from ..records import Statement
 from ..registry import Registry
+from .fullest import _fullest
 from .lexicon import Lexicon
-from .names import _OPENERS, _QUESTION
 
 _SPOKESPERSON = re.compile(r"^(?:the\s+)?(?:juru\s+bicara|jubir|spokes(?:man|woman|person)|perwakilan|representative)"
                            r"\s+(?:(?:of|for|dari)\s+)?(?:the\s+)?(?=[A-Z])", re.I)
-_NAME_TOK = r"[A-Z][\w'’.-]*"
 # Compiled once (speed only: these were passed to re.* per statement).
 _WORDS = re.compile(r"[\w'’-]+")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,6}\b")
 
 
-# A match of the name pattern in _fullest holds only these characters: it sits inside one run of them.
-_NAME_CHARS = re.compile(r"[\w'’. \t-]+")
-
-
-def _runs_with(body: str, word: str, runs: list[tuple[int, int]] | None = None,
-               starts: list[int] | None = None) -> list[tuple[int, int]]:
-    """The runs of name characters in `body` that contain `word`, in order (speed only: _fullest searches these
-    instead of the whole body; `runs`: every run of the body, when the caller has them, and `starts` their starts)."""
-    if runs is None:
-        runs = [m.span() for m in _NAME_CHARS.finditer(body)]
-    if starts is None:
-        starts = [r[0] for r in runs]
-    out: list[tuple[int, int]] = []
-    i = body.find(word)
-    while i >= 0:
-        k = bisect.bisect_right(starts, i) - 1
-        if k >= 0 and i + len(word) <= runs[k][1] and (not out or out[-1] != runs[k]):
-            out.append(runs[k])
-        i = body.find(word, i + 1)
-    return out
-
-
-@functools.lru_cache(maxsize=4096)
-def _fullest_rx(last: str) -> re.Pattern[str]:
-    """Up to three name words before `last` (compiled once per word: names recur across articles, and re's own
-    cache is shared with every other pattern; speed only)."""
-    return re.compile(rf"((?:{_NAME_TOK}[ \t]+){{1,3}}){re.escape(last)}\b")
-
-
-def _fullest(name: str, body: str, lex: Lexicon, runs: list[tuple[int, int]] | None = None,
-             starts: list[int] | None = None) -> str:
-    last = name.split()[-1]
-    best = name
-    rx = _fullest_rx(last)
-    # every match lies in one run of name characters that holds `last`: only those runs are searched (the end of
-    # a run is a non-word character or the end of the body, so \b there reads the same)
-    spans = _runs_with(body, last, runs, starts) if _NAME_CHARS.fullmatch(last) else [(0, len(body))]
-    for m in (m for a, b in spans for m in rx.finditer(body, a, b)):
-        toks = (m.group(1) + last).split()
-        if any(t.endswith(".") and len(t) > 3 for t in toks[:-1]):
-            continue  # "Reuters. Trump": a sentence ended in between
-        while toks and (toks[0] in lex.titles or toks[0].casefold() in lex.countries or toks[0].casefold() in _OPENERS
-                        or toks[0].casefold() in _QUESTION):
-            toks.pop(0)
-        verb = max((i for i, t in enumerate(toks) if t.endswith(("'t", "’t"))), default=-1)
-        toks = toks[verb + 1:]  # "Why Can’t Taylor Swift": a headline's words before the name
-        cut = max((i for i, t in enumerate(toks[:-1]) if t in lex.titles), default=-1)
-        toks = toks[cut + 1:]  # "Emirates President Tim Clark": a name has no title inside it
-        cand = " ".join(toks)
-        if name in cand and len(toks) <= 4 and len(cand) > len(best) and not lex.institution_rx.search(cand) \
-                and not cand.endswith(("Jr.", "Jr")):
-            best = cand
-    return best
-
-
 _NAME_RUN = r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
 
 
-def _alias(name: str, body: str, people: set[str], lex: Lexicon) -> str | None:
+_NICKNAME = ("panggilan", "sapaan")
+_CALLED = ("disapa", "dipanggil")
+
+
+def _holds(body: str, words: tuple[str, ...], seen: dict[tuple[str, ...], bool]) -> bool:
+    """Whether `body` holds one of `words`, read once per article (`seen`: the answers so far; speed only)."""
+    hit = seen.get(words)
+    if hit is None:
+        hit = seen[words] = any(w in body for w in words)
+    return hit
+
+
+def _alias(name: str, body: str, people: set[str], lex: Lexicon,
+           seen: dict[tuple[str, ...], bool] | None = None) -> str | None:
     """The person behind a short form the article sets up: a title abbreviation ("Menteri Dalam Negeri (Mendagri)
-    Tito Karnavian" -> "Mendagri"), a nickname ("Mualem, sapaan akrab Muzakir Manaf"; "Prasetyo Hadi" -> "Pras")."""
+    Tito Karnavian" -> "Mendagri"), a nickname ("Mualem, sapaan akrab Muzakir Manaf"; "Prasetyo Hadi" -> "Pras").
+    `seen`: the _holds answers of the body, kept by the caller across names."""
     if " " in name or len(name) < 3:
         return None
     n = re.escape(name)
+    seen = {} if seen is None else seen
     # each search runs only when the body holds the literal text it needs (speed only: same matches)
     m = (f"({name})" in body and re.search(rf"\({n}\)\s+{_NAME_RUN}", body)) \
-        or f"{name}," in body and ("panggilan" in body or "sapaan" in body) and re.search(
+        or f"{name}," in body and _holds(body, _NICKNAME, seen) and re.search(
             rf"\b{n},\s+(?:sapaan|panggilan|nama panggilan)(?:\s+akrab)?\s+{_NAME_RUN}", body) \
-        or ("disapa" in body or "dipanggil" in body) and re.search(
+        or _holds(body, _CALLED, seen) and re.search(
             rf"{_NAME_RUN},?\s+(?:yang\s+)?(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)\s+{n}\b", body)
     if m:
         toks = m.group(1).split()
@@ -174,19 +131,23 @@ def _expand_acronym(acr: str, body: str, lex: Lexicon) -> str | None:
 
 def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
                        registry: Registry | None = None) -> list[Statement]:
+    registry = registry if registry else None  # an empty registry counts as none (its truth test is len(): once)
     people = {s.source for s in statements if s.kind == "person"}
-    runs = [m.span() for m in _NAME_CHARS.finditer(body)] if people else []
-    starts = [r[0] for r in runs]  # (once per article, not per name; speed only)
-    full = {p: _fullest(p, body, lex, runs, starts) for p in people}
+    rbody = body[::-1] if people else ""  # (once per article, not per name; speed only)
+    full = {p: _fullest(p, body, lex, rbody) for p in people}
+    seen: dict[tuple[str, ...], bool] = {}
     for p in people:
-        alias = _alias(p, body, set(full.values()), lex)
+        alias = _alias(p, body, set(full.values()), lex, seen)
         if alias:
             full[p] = alias
     # "Trump" and "Donald Trump", "David B" and "David B. Rivkin" in one article: one person, under the fuller name
+    person_words: dict[str, set[str]] = {}  # name -> _person_words(name), read once per article (speed only)
+    for g in full.values():
+        person_words.setdefault(g, _person_words(g))
     for p, f in full.items():
-        words = _person_words(f)
-        wider = [g for g in set(full.values()) if g != f and words and words < _person_words(g)]
-        if len({_person_words(g) and frozenset(_person_words(g)) for g in wider}) == 1:
+        words = person_words[f]
+        wider = [g for g in set(full.values()) if g != f and words and words < person_words[g]]
+        if len({person_words[g] and frozenset(person_words[g]) for g in wider}) == 1:
             full[p] = max(wider, key=len)
     named = {s.source for s in statements if s.kind == "institution"}
     for s in statements:
@@ -223,8 +184,8 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
         if new and new != s.source:
             s.chain = [new if x == s.source else x for x in s.chain]
             s.source = new
-        medium = registry.resolve(s.source) if registry and s.kind in ("person", "institution") else None
-        if registry and medium is None and s.kind == "institution":
+        medium = registry.resolve(s.source) if registry is not None and s.kind in ("person", "institution") else None
+        if registry is not None and medium is None and s.kind == "institution":
             # "North Korea's main news agency Korean Central News Agency": a description ending in a medium's name
             ends = [m for m in registry.find_all(s.source) if not s.source[m.end:].strip(" )(")
                     and re.search(r"(?i)\b(?:news agency|agency|media|outlet|newspaper|broadcaster|kantor berita|"
@@ -233,7 +194,7 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
         if medium:  # "The Times, citing ..." grew into "New York Times": the medium speaks, not a person
             s.source, s.kind = medium.name, "agency" if medium.kind == "agency" else "outlet"
             s.chain = list(dict.fromkeys([medium.name, *s.chain[1:]]))
-    if registry:
+    if registry is not None:
         statements.extend(_platform_companies(statements, body, registry))
     return statements
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..literals import lowered, may_match, prefilter_for
 from ..records import Cleaned
 from ..registry import Entry, Registry
 from .lexicon import Lexicon
@@ -89,7 +90,7 @@ def _scan(cleaned: Cleaned, registry: Registry, lex: Lexicon) -> Own:
     """The first hint that fits a name decides its candidacy; the candidate of the best (place, hint, line) wins."""
     own = Own()
     hints = lex.hints
-    places_rank, floor, wire_left = _order(hints)
+    places_rank, floor, wire_left, before_pre = _order(hints)
     best: tuple[int, int, int] | None = None
     rows = list(_lines(cleaned))
     # keeps offsets; a line with no "*" or "_" has nothing to blank (the scan is skipped: speed only)
@@ -107,7 +108,9 @@ def _scan(cleaned: Cleaned, registry: Registry, lex: Lexicon) -> Own:
                     continue
                 if before is None:
                     before, after = line[: m.start], line[m.end :]
-                if not (hint.after.match(after) and hint.before.search(before)):  # the anchored test first
+                # the anchored test first, then a substring test for the literals `before` needs (speed only: the
+                # search tries every position of the text before the name, a paragraph on a scraped page)
+                if not (hint.after.match(after) and _may_hold(before_pre[rank], before) and hint.before.search(before)):
                     continue
                 if hint.role == "wire-if-agency" and m.entry.kind == "agency":
                     if own.wire is None and base is not None:
@@ -121,12 +124,18 @@ def _scan(cleaned: Cleaned, registry: Registry, lex: Lexicon) -> Own:
     return own
 
 
+def _may_hold(pre: tuple[bool, frozenset[str]] | None, text: str) -> bool:
+    """``literals.may_match`` for `text` (lower-cased only for a case-insensitive literal set)."""
+    return pre is None or may_match(pre, text, lowered(text) if pre[0] else None)
+
+
 _ORDER: dict[int, tuple] = {}
 
 
-def _order(hints: tuple) -> tuple[list[int], list[tuple[int, int]], list[bool]]:
+def _order(hints: tuple) -> tuple[list[int], list[tuple[int, int]], list[bool], list]:
     """Per hint: its place's rank; the best (place rank, hint rank) of it and the hints after it; whether a
-    wire-if-agency hint is among them. Kept per lexicon (speed only)."""
+    wire-if-agency hint is among them; the literals one of which a match of its `before` holds (or None). Kept per
+    lexicon (speed only)."""
     cached = _ORDER.get(id(hints))
     if cached is None or cached[0] is not hints:
         ranks = [_PLACE_RANK[h.where] for h in hints]
@@ -140,5 +149,5 @@ def _order(hints: tuple) -> tuple[list[int], list[tuple[int, int]], list[bool]]:
             wire.append(any_wire)
         if len(_ORDER) >= 8:  # one lexicon in a run; a few in tests
             _ORDER.clear()
-        cached = _ORDER[id(hints)] = (hints, ranks, floor[::-1], wire[::-1])
-    return cached[1], cached[2], cached[3]
+        cached = _ORDER[id(hints)] = (hints, ranks, floor[::-1], wire[::-1], [prefilter_for(h.before) for h in hints])
+    return cached[1], cached[2], cached[3], cached[4]

@@ -1,0 +1,125 @@
+"""The fullest form of a person's name in one article: up to three name words before the last word of the name as a
+statement gives it ("Trump" -> "Donald Trump"), titles, openers and a headline's words aside; for :mod:`.normalise`."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from .lexicon import Lexicon
+from .names import _OPENERS, _QUESTION
+
+_NAME_TOK = r"[A-Z][\w'’.-]*"
+# Name characters: every match of _fullest_rx is made of them (a surname of them alone goes to _name_matches).
+_NAME_CHARS = re.compile(r"[\w'’. \t-]+")
+# Read on the reversed body from just before a surname: the (up to) three words before it, nearest first.
+_WORDS_BEFORE = re.compile(r"[ \t]+([\w'’.-]+)(?:[ \t]+([\w'’.-]+))?(?:[ \t]+([\w'’.-]+))?")
+_CAPITAL = re.compile(r"[A-Z]")
+# _fullest_rx's repeated name words, each group ending where the next word (or the surname) may begin
+_NAME_WORDS = re.compile(rf"({_NAME_TOK}[ \t]+)(?:({_NAME_TOK}[ \t]+)({_NAME_TOK}[ \t]+)?)?")
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # re's \w for one character of a str pattern
+
+
+def _name_match_at(body: str, p: int, last: str) -> int | None:
+    """Where ``_fullest_rx(last).match(body, p)`` ends (None: no match), without compiling a pattern per surname:
+    the greedy repeat tries three words, then two, then one, before `last` and its word boundary."""
+    m = _NAME_WORDS.match(body, p)
+    if m is None:
+        return None
+    edge = _is_word(last[-1])
+    for g in (3, 2, 1):
+        e = m.end(g)
+        if e >= 0 and body.startswith(last, e):
+            q = e + len(last)
+            if (q < len(body) and _is_word(body[q])) != edge:
+                return q
+    return None
+
+
+def _name_matches(body: str, last: str, rbody: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``_fullest_rx(last).finditer(body)`` when `last` holds only name characters (speed only:
+    finditer tried the pattern at every position of the body, and each new surname cost a compiled pattern). A
+    match is 1-3 words of name characters then `last` after a space or tab, so it starts in one of the three words
+    before an occurrence of `last`, at a capital; every capital of a word reads the same words after it, so the
+    word's first capital (at or after the end of the last match) stands for all of them; occurrences are tried in
+    text order, as finditer would. `rbody`: body[::-1]."""
+    n = len(body)
+    pos = 0
+    i = body.find(last, 1)
+    while i >= 0:
+        if i > pos and body[i - 1] in " \t":
+            words = _WORDS_BEFORE.match(rbody, n - i, n - pos)
+            # a match from a word farther back reads the words after it as name words, each opening with a
+            # capital (or reads one of them as `last`: an earlier occurrence, tried already)
+            near = _CAPITAL.search(body, n - words.end(1), n - words.start(1)) if words is not None else None
+            if near is not None:
+                back = 1
+                if near.start() == n - words.end(1) and words.end(2) >= 0:
+                    back = 3 if words.end(3) >= 0 and "A" <= body[n - words.end(2)] <= "Z" else 2
+                for g in range(back, 0, -1):  # the farthest word first: finditer returns the leftmost match
+                    cap = _CAPITAL.search(body, n - words.end(g), n - words.start(g)) if g > 1 else near
+                    q = _name_match_at(body, cap.start(), last) if cap is not None else None
+                    if q is not None:
+                        yield cap.start(), q
+                        pos = q
+                        break
+        i = body.find(last, i + 1)
+
+
+@functools.lru_cache(maxsize=256)
+def _fullest_rx(last: str) -> re.Pattern[str]:
+    """Up to three name words before `last` (the definition; _name_matches finds the same matches when `last` holds
+    only name characters; this pattern serves the others). Compiled once per word: re's own cache is shared with every
+    other pattern (speed only)."""
+    return re.compile(rf"((?:{_NAME_TOK}[ \t]+){{1,3}}){re.escape(last)}\b")
+
+
+# speed only: a match's text -> the fuller name it offers (None: none), for the lexicon it was read with; the
+# same "Donald Trump" recurs within an article and across articles
+_OFFERS: dict[str, str | None] = {}
+_OFFERS_LEX: list[Lexicon | None] = [None]
+_OFFERS_MAX = 65536
+
+
+def _offer(text: str, lex: Lexicon) -> str | None:
+    """The name a match of _fullest_rx offers, before the test against the short name; None when it offers none."""
+    if _OFFERS_LEX[0] is not lex or len(_OFFERS) >= _OFFERS_MAX:
+        _OFFERS.clear()
+        _OFFERS_LEX[0] = lex
+    if text in _OFFERS:
+        return _OFFERS[text]
+    toks = text.split()
+    cand: str | None = None
+    if not any(t.endswith(".") and len(t) > 3 for t in toks[:-1]):  # "Reuters. Trump": a sentence ended between
+        while toks and (toks[0] in lex.titles or toks[0].casefold() in lex.countries or toks[0].casefold() in _OPENERS
+                        or toks[0].casefold() in _QUESTION):
+            toks.pop(0)
+        verb = max((i for i, t in enumerate(toks) if t.endswith(("'t", "’t"))), default=-1)
+        toks = toks[verb + 1:]  # "Why Can’t Taylor Swift": a headline's words before the name
+        cut = max((i for i, t in enumerate(toks[:-1]) if t in lex.titles), default=-1)
+        toks = toks[cut + 1:]  # "Emirates President Tim Clark": a name has no title inside it
+        cand = " ".join(toks)
+        if len(toks) > 4 or lex.institution_rx.search(cand) or cand.endswith(("Jr.", "Jr")):
+            cand = None
+    _OFFERS[text] = cand
+    return cand
+
+
+def _fullest(name: str, body: str, lex: Lexicon, rbody: str | None = None) -> str:
+    """The fullest form of `name` in `body`: up to three name words before its last word. `rbody`: body[::-1], when
+    the caller has it (once per article; speed only)."""
+    last = name.split()[-1]
+    best = name
+    if _NAME_CHARS.fullmatch(last):
+        found = _name_matches(body, last, body[::-1] if rbody is None else rbody)
+    else:  # a surname with other characters ("(Jr.)"): the pattern itself, over the whole body
+        found = (m.span() for m in _fullest_rx(last).finditer(body))
+    for a, b in found:
+        cand = _offer(body[a:b], lex)
+        if cand is not None and name in cand and len(cand) > len(best):
+            best = cand
+    return best
