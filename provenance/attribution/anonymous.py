@@ -171,6 +171,7 @@ def _anonymous_tail(clause: str, lex: Lexicon, cand: Candidates | None = None) -
     # sentence holds, ``triggers.Present.anonymous``)
     last = max(lower.rfind(w) for w in literals[1]) \
         if literals is not None and literals[0] and lower is not None and len(literals[1]) <= 8 else len(tail)
+    pats = [lex.anonymous[i] for i in rows] if any_rx is None else ()  # (once, not per phrase; speed only)
     for m in _WORD_START.finditer(tail):
         if m.start() > last:
             break
@@ -184,7 +185,7 @@ def _anonymous_tail(clause: str, lex: Lexicon, cand: Candidates | None = None) -
                 nat = _nationality(phrase, lex)
                 return _label(nat, lex.anonymous[hit.lastindex - 1][1], phrase, lex), phrase
             continue
-        for rx, label in (lex.anonymous[i] for i in rows):
+        for rx, label in pats:
             if rx.fullmatch(p):
                 nat = _nationality(phrase, lex)
                 return _label(nat, label, phrase, lex), phrase

@@ -217,11 +217,7 @@ def _pronoun_only(st: State, sent: Sentence, lex: Lexicon, bits: int, trig: Trig
 
 
 def _statement(st: State, source: str, kind: str, chain: list[str], cue: str, sent: Sentence) -> None:
-    full: list[str | None] = [*chain, *st.base]
-    dedup: list[str | None] = []
-    for x in full:
-        if x not in dedup:
-            dedup.append(x)
+    dedup: list[str | None] = list(dict.fromkeys([*chain, *st.base]))  # first of each, in order (speed only)
     dedup.append(st.own_name)
     if kind in ("outlet", "agency", "broadcaster", "unknown"):
         kind = "agency" if kind == "agency" else "outlet"
