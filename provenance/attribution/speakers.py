@@ -114,8 +114,15 @@ _DATA_FROM = re.compile(r"^(?:(?:data|figures|estimates|records|(?:an?\s+)?(?:\d
                         r"(?:from|by|of)\s+)(?=[A-Z])", re.I)
 
 
+# The words _ORG_VOICE ends with: a whole last word, after a space (speed only: no match tried without one).
+_ORG_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "officials", "representative",
+                        "representatives", "executives"})
+
+
 def _org_voice(phrase: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | None:
     toks = phrase.split()
+    if not toks or toks[-1] not in _ORG_NOUNS:
+        return None
     m = next((m for k in range(min(len(toks), 6), 1, -1) if (m := _ORG_VOICE.match(" ".join(toks[-k:])))), None)
     if not m:
         return None
