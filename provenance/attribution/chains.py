@@ -164,10 +164,19 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
 
 def _credit_chain(st: State, credits: list[Credit], sent: Sentence) -> list[str]:
     """The edges of a sentence's credits; the media its statements came through (origin side first)."""
-    relays = [c for c in credits if c.role == "relay"]
-    sources = [c for c in credits if c.role == "source"]
+    relays: list[Credit] = []
+    sources: list[Credit] = []
+    any_citing = False
+    for c in credits:  # (one pass for the three roles; speed only)
+        role = c.role
+        if role == "relay":
+            relays.append(c)
+        elif role == "source":
+            sources.append(c)
+        elif role == "citing":
+            any_citing = True
     citing_pairs: list[tuple[Credit | None, Credit]] = []
-    for c in credits:
+    for c in credits if any_citing else ():
         if c.role == "citing":
             before = [x for x in credits if x.start < c.start and x is not c]
             citing_pairs.append((before[-1] if before else None, c))
