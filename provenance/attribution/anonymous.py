@@ -22,7 +22,8 @@ _DETERMINERS = re.compile(r"^(?:namun|tetapi|sementara itu|selain itu|but|howeve
 # "... who spoke on condition of anonymity", "yang berbicara secara anonim": an unnamed source, even without a subject
 _ANONYMITY = re.compile(r"\b(?:anonymity|anonymously|secara anonim|tanpa menyebut(?:kan)? nama|enggan disebut(?:kan)? namanya)\b",
                         re.I)
-_PLACE_TAIL = re.compile(r"\s+(?:di|dalam|in|from|dari|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}$")
+# ("\s\s*" is "\s+" opening with a character set, which the engine skips to: speed only, same matches)
+_PLACE_TAIL = re.compile(r"\s\s*(?:di|dalam|in|from|dari|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}$")
 # Patterns compiled once (speed only: the same patterns the functions below once passed to re.* per call).
 _CAP_RUN = re.compile(r"[A-Z][\w.]*(?:\s[A-Z]\w+)?")
 _PEOPLE = re.compile(r"\b(?:people|persons|individuals|employees)\b", re.I)

@@ -11,7 +11,9 @@ _ABBREV = {
     "u.s", "u.n", "u.k", "no", "inc", "corp", "co", "ltd", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "dll", "dsb", "tsb", "yth", "h", "hj", "ir", "drs", "mt", "ft", "adm", "cmdr", "pt", "tbk", "e.g", "i.e", "etc", "approx", "d.c",
 }
-_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+# ("[.!?][.!?]*" is "[.!?]+" written so the pattern opens with a character set: the engine skips to the marks
+# instead of trying every position; speed only, same matches)
+_END = re.compile(r"[.!?][.!?]*[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
 @dataclass(slots=True)  # (not frozen: a frozen dataclass is built ~4x slower, ~46 per article; speed only)
