@@ -22,11 +22,22 @@ _DETERMINERS = re.compile(r"^(?:namun|tetapi|sementara itu|selain itu|but|howeve
 # "... who spoke on condition of anonymity", "yang berbicara secara anonim": an unnamed source, even without a subject
 _ANONYMITY = re.compile(r"\b(?:anonymity|anonymously|secara anonim|tanpa menyebut(?:kan)? nama|enggan disebut(?:kan)? namanya)\b",
                         re.I)
-_PLACE_TAIL = re.compile(r"\s+(?:di|dalam|in|from|dari|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}$")
+# ("\s\s*" is "\s+" opening with a character set, which the engine skips to: speed only, same matches)
+_PLACE_TAIL = re.compile(r"\s\s*(?:di|dalam|in|from|dari|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}$")
+# Patterns compiled once (speed only: the same patterns the functions below once passed to re.* per call).
+_CAP_RUN = re.compile(r"[A-Z][\w.]*(?:\s[A-Z]\w+)?")
+_PEOPLE = re.compile(r"\b(?:people|persons|individuals|employees)\b", re.I)
+_PEJABAT = re.compile(r"(?i)(?:\w+ )?pejabat\b")
+_NAMED_OFFICIALS = re.compile(r"((?:[A-Z][\w.&-]*\s+){1,3})officials?\b")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_NEXT_WORD = re.compile(r"\s+([\w’']+)")
+_OFFICIAL_END = re.compile(r"\bofficial$")
+_ANOTHER = re.compile(r"\b(?:another|lain(?:nya)?)\b", re.I)
+_PAREN_END = re.compile(r"\s*\([^)]*\)$")
 
 
 def _nationality(text: str, lex: Lexicon) -> str:
-    for tok in re.findall(r"[A-Z][\w.]*(?:\s[A-Z]\w+)?", text):
+    for tok in _CAP_RUN.findall(text):
         country = next((c for c in (lex.countries.get(tok.casefold()), *map(lex.countries.get, tok.casefold().split()))
                         if c), None)
         if country:
@@ -43,7 +54,7 @@ _PLURAL = re.compile(r"\b(?:para|sejumlah|beberapa|dua|tiga|empat|lima|banyak|tw
 
 
 def _label(nat: str, label: str, phrase: str, lex: Lexicon | None = None) -> str:
-    if label == "source" and re.search(r"\b(?:people|persons|individuals|employees)\b", phrase, re.I):
+    if label == "source" and _PEOPLE.search(phrase):
         label = "sources"
     elif _PLURAL.search(phrase) and not label.endswith("s") and " " not in label:
         label += "s"
@@ -54,10 +65,9 @@ def _label(nat: str, label: str, phrase: str, lex: Lexicon | None = None) -> str
 def _affiliation(phrase: str, lex: Lexicon) -> str:
     """"seorang pejabat Departemen Pertahanan", "a Pentagon official": the body an unnamed official belongs to, so
     two officials of different bodies stay two sources (countries give the nationality instead)."""
-    words = [w.strip("(),") for w in phrase.split()[1:] if w[:1].isupper()] if re.match(r"(?i)(?:\w+ )?pejabat\b",
-                                                                                       phrase) else []
+    words = [w.strip("(),") for w in phrase.split()[1:] if w[:1].isupper()] if _PEJABAT.match(phrase) else []
     if not words:
-        m = re.search(r"((?:[A-Z][\w.&-]*\s+){1,3})officials?\b", phrase)
+        m = _NAMED_OFFICIALS.search(phrase)
         words = m.group(1).split() if m else []
     words = [w for w in words if w.casefold() not in lex.countries and w.casefold() not in _CALENDAR
              and w.casefold() not in _QUANTIFIERS and w not in {"Senior", "Top", "Former", "A", "An", "The", "One"}]
@@ -97,9 +107,9 @@ def _anonymous(phrase: str, lex: Lexicon, anchored: bool = True, cand: Candidate
         order = [i for _, i in sorted(hits)[:1]]
     for rx, label in (rows[i] for i in order):
         m = rx.match(p) if anchored else rx.search(p)
-        if m and anchored and re.match(r"\s+[A-Z][a-z]", p[m.end():]) and not _is_country_or_title(p[m.end():], lex):
+        if m and anchored and _NAME_AFTER.match(p, m.end()) and not _is_country_or_title(p[m.end():], lex):
             return None  # "kata analis Budi Hartono": a named person after the role word
-        nxt = re.match(r"\s+([\w’']+)", p[m.end():]) if m and re.search(r"\bofficial$", m.group()) else None
+        nxt = _NEXT_WORD.match(p, m.end()) if m and _OFFICIAL_END.search(m.group()) else None
         if nxt and nxt.group(1).casefold() not in _AFTER_OFFICIAL:
             return None  # "according to the official White House transcript": an adjective, not a person
         if m and m.group().strip() and (not anchored or len(p) - m.end() < 40):
@@ -162,6 +172,7 @@ def _anonymous_tail(clause: str, lex: Lexicon, cand: Candidates | None = None) -
     # sentence holds, ``triggers.Present.anonymous``)
     last = max(lower.rfind(w) for w in literals[1]) \
         if literals is not None and literals[0] and lower is not None and len(literals[1]) <= 8 else len(tail)
+    pats = [lex.anonymous[i] for i in rows] if any_rx is None else ()  # (once, not per phrase; speed only)
     for m in _WORD_START.finditer(tail):
         if m.start() > last:
             break
@@ -175,7 +186,7 @@ def _anonymous_tail(clause: str, lex: Lexicon, cand: Candidates | None = None) -
                 nat = _nationality(phrase, lex)
                 return _label(nat, lex.anonymous[hit.lastindex - 1][1], phrase, lex), phrase
             continue
-        for rx, label in (lex.anonymous[i] for i in rows):
+        for rx, label in pats:
             if rx.fullmatch(p):
                 nat = _nationality(phrase, lex)
                 return _label(nat, label, phrase, lex), phrase
@@ -188,7 +199,7 @@ _BACK_REFERENCE = re.compile(r"^\W*(?:the|these|those|that|this)\b|\b(?:tersebut
 def anonymous_anaphora(sp: Speaker, earlier: list[str]) -> str:
     """"the official said", "kata pejabat tersebut": the anonymous source named before with the same head, not a new
     one; a first mention (or "another official") stays itself."""
-    if re.search(r"\b(?:another|lain(?:nya)?)\b", sp.raw, re.I):
+    if _ANOTHER.search(sp.raw):
         n = sum(1 for e in earlier if e.endswith(sp.name))
         return f"another {sp.name}" if n == 1 else f"{sp.name} ({n + 1})" if n else sp.name
     if not _BACK_REFERENCE.search(sp.raw):
@@ -198,5 +209,6 @@ def anonymous_anaphora(sp: Speaker, earlier: list[str]) -> str:
     return next((e for e in reversed(earlier) if _head(e) == head), sp.name)
 
 
+@functools.lru_cache(maxsize=1024)  # (read for every earlier source per statement; speed only)
 def _head(label: str) -> str:
-    return re.sub(r"\s*\([^)]*\)$", "", label).split()[-1].rstrip("s")
+    return _PAREN_END.sub("", label).split()[-1].rstrip("s")

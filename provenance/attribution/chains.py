@@ -68,13 +68,15 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
     mentions = registry.find_all(body)
     trig = triggers(lex)
     starts: list[int] | None = [m.start for m in mentions]
-    if any(a > b for a, b in zip(starts, starts[1:], strict=False)):
+    if any(a > b for a, b in zip(starts, starts[1:], strict=False)) \
+            or any(a.start > b.start for a, b in zip(sentences, sentences[1:], strict=False)):
         starts = None  # (not in text order: every sentence filters the whole list)
+    first, n_mentions = 0, len(mentions)  # the first mention not before the sentence (below)
     in_refs = refs_seen = False
     memo: dict = {}  # find_speakers' subjects read in this article (speed only)
     # (read once, not per sentence; speed only)
     scan, quiet_bits, reference_match = trig.gate.scan, trig.sentence, lex.reference_rx.match
-    bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
+    bisect_right = bisect.bisect_right
     # a None need is always searched (Present.may, inlined below; speed only)
     unknown_need, synd_need, verbs_need = trig.unknown, trig.syndication, trig.verbs
     for sent in sentences:
@@ -91,9 +93,15 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
                     continue
         if starts is None:
             ms = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
-        else:  # the mentions that start inside the sentence, found by bisection (speed only: same list, same order)
-            lo, hi = bisect_left(starts, sent.start), bisect_right(starts, sent.end)
-            ms = [m for m in mentions[lo:hi] if m.end <= sent.end] if lo < hi else []
+        else:  # the mentions that start inside the sentence (speed only: same list, same order)
+            # (sentences and mentions in text order: the first mention not before a sentence only moves forward,
+            # bisect_left(starts, sent.start) without a search)
+            while first < n_mentions and starts[first] < sent.start:
+                first += 1
+            if first < n_mentions and starts[first] <= sent.end:
+                ms = [m for m in mentions[first:bisect_right(starts, sent.end, first)] if m.end <= sent.end]
+            else:
+                ms = []
         if in_refs and sent.line_start and not ms:
             in_refs = False  # a reference list is contiguous: "SOURCE:" / "News agencies" then a site menu is not one
         if in_refs:  # a reference section credits every medium it names
@@ -164,10 +172,19 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
 
 def _credit_chain(st: State, credits: list[Credit], sent: Sentence) -> list[str]:
     """The edges of a sentence's credits; the media its statements came through (origin side first)."""
-    relays = [c for c in credits if c.role == "relay"]
-    sources = [c for c in credits if c.role == "source"]
+    relays: list[Credit] = []
+    sources: list[Credit] = []
+    any_citing = False
+    for c in credits:  # (one pass for the three roles; speed only)
+        role = c.role
+        if role == "relay":
+            relays.append(c)
+        elif role == "source":
+            sources.append(c)
+        elif role == "citing":
+            any_citing = True
     citing_pairs: list[tuple[Credit | None, Credit]] = []
-    for c in credits:
+    for c in credits if any_citing else ():
         if c.role == "citing":
             before = [x for x in credits if x.start < c.start and x is not c]
             citing_pairs.append((before[-1] if before else None, c))
@@ -217,11 +234,7 @@ def _pronoun_only(st: State, sent: Sentence, lex: Lexicon, bits: int, trig: Trig
 
 
 def _statement(st: State, source: str, kind: str, chain: list[str], cue: str, sent: Sentence) -> None:
-    full: list[str | None] = [*chain, *st.base]
-    dedup: list[str | None] = []
-    for x in full:
-        if x not in dedup:
-            dedup.append(x)
+    dedup: list[str | None] = list(dict.fromkeys([*chain, *st.base]))  # first of each, in order (speed only)
     dedup.append(st.own_name)
     if kind in ("outlet", "agency", "broadcaster", "unknown"):
         kind = "agency" if kind == "agency" else "outlet"

@@ -35,15 +35,34 @@ _UNKNOWN_NAME = re.compile(
 )
 
 
+_FILLERS: tuple[object, dict[str, bool]] = (None, {})
+
+
+def _fillers(lex: Lexicon) -> dict[str, bool]:
+    """Gap -> does ``lex.filler_rx`` match it (speed only: the gaps between a cue and a name repeat — " ", ", ", " the
+    " — and the pattern tries its ~60 words at each of them)."""
+    global _FILLERS
+    rx, cache = _FILLERS
+    if rx is not lex.filler_rx or len(cache) > 4096:
+        _FILLERS = (lex.filler_rx, {})
+    return _FILLERS[1]
+
+
 def _pre_cue(lex: Lexicon, prefix: str, cues: list | None = None) -> tuple[str, str, bool] | None:
     """The cue closest before a medium's name, if only filler words stand between them. `cues`: those of
     ``lex.media_cues`` the sentence may hold, in order (speed only; all of them when None)."""
     best = None
     start = max(0, len(prefix) - 80)
+    filler = _fillers(lex)
     for cue in lex.media_cues if cues is None else cues:
         for m in cue.rx.finditer(prefix, start):
             gap = prefix[m.end() :]
-            if len(gap) > 45 or not lex.filler_rx.match(gap):
+            if len(gap) > 45:
+                continue
+            ok = filler.get(gap)
+            if ok is None:
+                ok = filler[gap] = lex.filler_rx.match(gap) is not None
+            if not ok:
                 continue
             if best is None or m.end() > best[0] or (m.end() == best[0] and m.start() < best[1]):
                 best = (m.end(), m.start(), cue)
@@ -62,9 +81,18 @@ def sentence_credits(
     if not mentions and present is not None and not present.may(present.trig.unknown):
         return []  # (nothing below could find a credit; speed only)
     bits = present.bits if present is not None else 0
-    # the cues the sentence may hold (speed only: the others cannot match)
-    cues = [cue for cue, need in zip(lex.media_cues, present.trig.media_cues, strict=True)
-            if need is None or bits & need] if present is not None and mentions else None
+    cues = None
+    if present is not None and mentions:
+        # the cues the sentence may hold (speed only: the others cannot match); the list is the same for the same
+        # bits of the cues, built once
+        trig = present.trig
+        key = bits & trig.media_cues_bits
+        cues = trig.cue_lists.get(key)
+        if cues is None:
+            if len(trig.cue_lists) > 1024:
+                trig.cue_lists.clear()
+            cues = trig.cue_lists[key] = [cue for cue, need in zip(lex.media_cues, trig.media_cues, strict=True)
+                                          if need is None or bits & need]
     out: list[Credit] = []
     prev: Credit | None = None
     prev_end = -1

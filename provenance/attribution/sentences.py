@@ -11,7 +11,9 @@ _ABBREV = {
     "u.s", "u.n", "u.k", "no", "inc", "corp", "co", "ltd", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "dll", "dsb", "tsb", "yth", "h", "hj", "ir", "drs", "mt", "ft", "adm", "cmdr", "pt", "tbk", "e.g", "i.e", "etc", "approx", "d.c",
 }
-_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+# ("[.!?][.!?]*" is "[.!?]+" written so the pattern opens with a character set: the engine skips to the marks
+# instead of trying every position; speed only, same matches)
+_END = re.compile(r"[.!?][.!?]*[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
 @dataclass(slots=True)  # (not frozen: a frozen dataclass is built ~4x slower, ~46 per article; speed only)
@@ -26,13 +28,16 @@ class Sentence:
 def split(body: str) -> list[Sentence]:
     out: list[Sentence] = []
     append = out.append
+    finditer = _END.finditer
     pos = 0
     for lineno, line in enumerate(body.split("\n")):
         base = pos
         pos += len(line) + 1
+        if not line:
+            continue  # (an empty line holds no sentence; speed only)
         start = 0
         first = True
-        for m in _END.finditer(line):
+        for m in finditer(line):
             end = m.start()
             # the token before the mark ("Dr", "U.S", "B"): none when whitespace precedes it (speed only: a split
             # instead of a search for "(\S+)$", same token)
@@ -40,17 +45,19 @@ def split(body: str) -> list[Sentence]:
                 token = line[start:end].rsplit(None, 1)[-1].casefold().rstrip(".")
                 if token in _ABBREV or (len(token) == 1 and token.isalpha()):
                     continue
-            # the piece line[start:m.end()] without its surrounding whitespace (inlined; speed only)
+            # the piece line[start:m.end()] without its surrounding whitespace (inlined; speed only: two strips)
             piece = line[start:m.end()]
-            text = piece.strip()
+            lead = piece.lstrip()
+            text = lead.rstrip()
             if text:
-                s = base + start + len(piece) - len(piece.lstrip())
+                s = base + start + len(piece) - len(lead)
                 append(Sentence(s, s + len(text), text, lineno, first))
             first = False
             start = m.end()
         piece = line[start:] if start else line
-        text = piece.strip()
+        lead = piece.lstrip()
+        text = lead.rstrip()
         if text:
-            s = base + start + len(piece) - len(piece.lstrip())
+            s = base + start + len(piece) - len(lead)
             append(Sentence(s, s + len(text), text, lineno, first))
     return out

@@ -4,6 +4,7 @@ not speakers here: :mod:`.media` credits them."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..literals import lowered, may_search
@@ -20,6 +21,9 @@ _DASH_ASIDE = re.compile(r"\s*[—–]\s*[^—–]{2,90}[—–]\s*$")
 _APPOSITION = re.compile(r"^(.*\S),\s([^,]{2,90}),$")
 _PAREN_INITIALS = re.compile(r"\([A-Za-z.]+\)")
 _PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+|also\s+|not\s+)?$")
+_APPOSITION_END = re.compile(r",\s[^,]{2,90}$")
+# ("\s\s*" is "\s+" opening with a character set, which the engine skips to: speed only, same matches)
+_OF_MEDIUM = re.compile(r"\s\s*(?:of|from|dari)\s+((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})")
 
 # Subject phrases stop at punctuation or at a word that starts the rest of the clause.
 _STOP = re.compile(
@@ -57,7 +61,7 @@ def _tail_run(prefix: str, lex: Lexicon | None = None, speech: bool = True) -> s
     if speech and len(toks) >= 2 and toks[-1] == "who" and toks[-2].endswith(","):
         toks = _strip_adverbs(toks[:-1])  # "James Comey, who later testified": the relative clause's subject
         toks[-1] = toks[-1].rstrip(",")
-        if re.search(r",\s[^,]{2,90}$", " ".join(toks)):
+        if _APPOSITION_END.search(" ".join(toks)):
             toks[-1] += ","  # "Donna Brazile, the former chairwoman, who wrote": apposition first
     prefix = " ".join(toks)
     app = _APPOSITION.match(prefix) if "," in prefix else None  # "Tokayev, the president, said"
@@ -111,8 +115,15 @@ _DATA_FROM = re.compile(r"^(?:(?:data|figures|estimates|records|(?:an?\s+)?(?:\d
                         r"(?:from|by|of)\s+)(?=[A-Z])", re.I)
 
 
+# The words _ORG_VOICE ends with: a whole last word, after a space (speed only: no match tried without one).
+_ORG_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "officials", "representative",
+                        "representatives", "executives"})
+
+
 def _org_voice(phrase: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | None:
     toks = phrase.split()
+    if not toks or toks[-1] not in _ORG_NOUNS:
+        return None
     m = next((m for k in range(min(len(toks), 6), 1, -1) if (m := _ORG_VOICE.match(" ".join(toks[-k:])))), None)
     if not m:
         return None
@@ -126,7 +137,13 @@ def _org_voice(phrase: str, lex: Lexicon, registry: Registry, cue: str) -> Speak
 
 def _country_body(clause: str, lex: Lexicon, cue: str) -> Speaker | None:
     clause = clause.rstrip(" ,")
-    m = _COUNTRY_BODY.search(clause) if may_search(_COUNTRY_BODY, clause, None) else None  # (its nouns; speed only)
+    if not may_search(_COUNTRY_BODY, clause, None):
+        return None  # (no noun of the pattern; speed only)
+    # A match ends the clause and spans at most its last four runs of non-space, after a space (or at the start):
+    # the search starts before them, not at every space of the clause (speed only: the pattern looks neither
+    # behind nor at "^" but at the string's start, the same leftmost match).
+    head = clause.rsplit(None, 4)
+    m = _COUNTRY_BODY.search(clause, len(head[0]) if len(head) == 5 else 0)
     if not m:
         return None
     written = m.group("c1") or m.group("c2")
@@ -140,7 +157,9 @@ def _country_body(clause: str, lex: Lexicon, cue: str) -> Speaker | None:
 
 def _journalist_of_medium(after: str, registry: Registry) -> bool:
     """"according to Jane Roe of the New York Times": a reporter stands for the medium, which is credited."""
-    m = re.search(r"\s+(?:of|from|dari)\s+((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})", after)
+    if "of" not in after and "from" not in after and "dari" not in after:
+        return False  # (the search needs one of its words; speed only)
+    m = _OF_MEDIUM.search(after)
     return bool(m) and any(registry.resolve(" ".join(m.group(1).split()[:k])) for k in range(5, 0, -1))
 
 
@@ -223,6 +242,15 @@ def _according_speaker(cue: str, rest: str, lex: Lexicon, registry: Registry,
     return classify(phrase, lex, registry, cue.strip())
 
 
+def _add(found: list[Speaker], sp: Speaker | None) -> None:
+    if sp and all(sp.name != f.name for f in found):
+        found.append(sp)
+
+
+_PASSIVE_VERBS = {"told", "asked", "informed", "quoted", "cited"}
+_MARKS = frozenset(".;:!?\"“”")  # the characters that may open a _CLAUSE_END match
+
+
 def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Match] | None = None,
                   present: Present | None = None, memo: dict | None = None) -> list[Speaker]:
     """`verbs`: ``lex.verbs_rx`` matches in `text`, when the caller has them (speed only: one scan per sentence);
@@ -233,39 +261,45 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Ma
     if trig is not None and not verbs and not present.bits & trig.speakers:
         return []  # no cue word for any search below (speed only)
     found: list[Speaker] = []
-
-    def add(sp: Speaker | None) -> None:
-        if sp and all(sp.name != f.name for f in found):
-            found.append(sp)
-
     for m in lex.inverted_rx.finditer(text) if trig is None or present.may(trig.inverted) else ():
-        add(_read(memo, _inverted_speaker, m.group(), text[m.end():], lex, registry, present))
+        _add(found, _read(memo, _inverted_speaker, m.group(), text[m.end():], lex, registry, present))
     may = may_search(lex.according_rx, text, lowered(text)) if trig is None else present.may(trig.according)
     according = lex.according_rx.finditer(text) if may else ()
     for m in according:  # (the search skipped when the sentence lacks its literal words: speed only)
         if not lex.anaphora_rx.match(text, m.start()):
-            add(_read(memo, _according_speaker, m.group(), text[m.end():], lex, registry, present))
-    for m in lex.verbs_rx.finditer(text) if verbs is None else verbs:
-        prefix = text[: m.start()]
+            _add(found, _read(memo, _according_speaker, m.group(), text[m.end():], lex, registry, present))
+    if verbs is None:
+        verbs = list(lex.verbs_rx.finditer(text))
+    # where clauses end before the last verb, found once (speed only: was a split of the text before each verb)
+    ends = [c.end() for c in _CLAUSE_END.finditer(text, 0, verbs[-1].start())] if verbs else []
+    for m in verbs:
+        start = m.start()
         verb = m.group()
-        if verb.split()[0].casefold() in {"told", "asked", "informed", "quoted", "cited"} \
-                and _PASSIVE_END.search(prefix):  # the cheap test first (speed only)
+        if verb.split()[0].casefold() in _PASSIVE_VERBS \
+                and _PASSIVE_END.search(text, 0, start):  # (endpos: the text before the verb) the cheap test first
             continue  # "Gates was also told to surrender": the subject was told, it did not tell
-        clause = _CLAUSE_END.split(prefix + " ")[-1]
+        if start and text[start - 1] in _MARKS:
+            # the space ``_CLAUSE_END.split(prefix + " ")`` appended after the mark may end a clause the text
+            # does not end there: that expression itself
+            clause = _CLAUSE_END.split(text[:start] + " ")[-1]
+        else:  # the text after the last clause end before the verb, and the space the split appended
+            k = bisect.bisect_right(ends, start)
+            clause = text[ends[k - 1] if k else 0: start] + " "
         if memo is None:
-            add(_verb_subject(verb, clause, lex, registry, present))
+            _add(found, _verb_subject(verb, clause, lex, registry, present))
             continue
         key = (_verb_subject, verb, clause)  # (_read inlined: ~16 verbs an article; speed only)
         sp = memo.get(key, memo)
         if sp is memo:
             sp = memo[key] = _verb_subject(verb, clause, lex, registry, present)
-        add(sp)
+        if sp and (not found or all(sp.name != f.name for f in found)):  # (_add inlined; speed only)
+            found.append(sp)
     # "... who spoke on condition of anonymity", "yang berbicara secara anonim": anonymous even without a subject.
     # (the cheap literal test first; speed only)
     if (trig is None or present.may(trig.anonymity)) and not any(s.kind == "anonymous" for s in found) \
             and _ANONYMITY.search(text):
         label = _anonymous(text, lex, anchored=False, cand=present and present.anonymous()) or "anonymous source"
-        add(Speaker(label, "anonymous", "anonymity", text))
+        _add(found, Speaker(label, "anonymous", "anonymity", text))
     if not found:
         return found
     # a named speaker is written with a capital ("kantor berita Iran" and "tersebut muncul ..." are no names)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import operator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..literals import LetterGate, letter_literals, required_literals
 from .anonymous import _ANONYMITY, Candidates, _joined
@@ -35,6 +35,8 @@ class Triggers:
     sentence: int = -1  # every bit of the patterns searched in any sentence but anaphora (-1: one is always searched)
     speakers: int = -1  # every bit of inverted, according and anonymity (-1: one is always searched)
     implied_any: int = -1  # every bit of the implied-platform verbs (-1: one is always searched)
+    media_cues_bits: int = 0  # every bit of the media cues that have some
+    cue_lists: dict[int, list] = field(default_factory=dict, compare=False)  # media.sentence_credits' cue lists by their bits
 
 
 _CACHE: dict[int, tuple[Lexicon, Triggers]] = {}
@@ -92,6 +94,7 @@ def _build(lex: Lexicon) -> Triggers:
         speakers=_union([gate.need(weak["inverted"]), according, gate.need(weak["anonymity"])]),
         implied_any=_union([gate.need(v) for v in implied]),
         media_cues=tuple(gate.need(v) for v in media),
+        media_cues_bits=_union([b for v in media if (b := gate.need(v)) is not None]),
         anonymous=by_bit if anon_ok else None,
         anonymous_bits=sum(by_bit),
         anonymous_rows=tuple(row_bits),
