@@ -152,13 +152,15 @@ def _joined(patterns: tuple[tuple[re.Pattern, str], ...]) -> tuple[re.Pattern | 
 _WORD_START = re.compile(r"(?:^|(?<=\s))\S")
 
 
-def _anonymous_tail(clause: str, lex: Lexicon, cand: Candidates | None = None) -> tuple[str, str] | None:
+def _anonymous_tail(clause: str, lex: Lexicon, cand: Candidates | None = None,
+                    toks: list[str] | None = None) -> tuple[str, str] | None:
     """An anonymous subject that ends right before the verb: "sources familiar with the probe said",
     "PG&E officials said", "Officials said": (label, phrase as written) for the longest such phrase. `cand`: as for
-    ``_anonymous``."""
+    ``_anonymous``; `toks`: ``_strip_adverbs(clause.split())`` when the caller has it (speed only; not changed)."""
     if cand is not None and not cand.rows:
         return None  # the sentence holds no literal word of any pattern (speed only)
-    toks = _strip_adverbs(clause.split())  # (the runs of non-space, as \S+ finds them)
+    if toks is None:
+        toks = _strip_adverbs(clause.split())  # (the runs of non-space, as \S+ finds them)
     tail = _PLACE_TAIL.sub("", " ".join(toks[-14:]))  # "Para pejabat di Tel Aviv mengatakan"
     any_rx, literals = _joined(lex.anonymous)  # (one fullmatch for all the patterns; group k is the k-th pattern)
     rows: Sequence[int] = range(len(lex.anonymous))

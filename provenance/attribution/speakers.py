@@ -13,7 +13,8 @@ from .anonymous import _ANONYMITY, _anonymous, _anonymous_tail
 from .lexicon import Lexicon
 from .names import _CONNECT, _OPENERS, Speaker, _is_cap, classify
 from .triggers import Present
-from .words import _QUANTIFIERS, _strip_adverbs
+from .voices import _country_body, _org_voice
+from .words import _strip_adverbs
 
 # Patterns compiled once (speed only: the same patterns the functions below once passed to re.* per call).
 _PLACED = re.compile(r"\s(?:di|dalam|in|from|dari|at)\s+$")
@@ -51,13 +52,15 @@ _CLAUSE_END = re.compile(r"[.;:!?\"“”](?<!\bMr.)(?<!\bMrs.)(?<!\bMs.)(?<!\bD
                          r"(?<!\bRep.)(?<!\bGov.)(?<!\bGen.)(?<!\bLt.)(?<!\bCol.)(?<!\bProf.)(?<!\b[A-Z].)\s")
 
 
-def _tail_run(prefix: str, lex: Lexicon | None = None, speech: bool = True) -> str:
-    """The capitalised run that ends `prefix` (the subject right before a verb)."""
-    prefix = prefix.rstrip()
-    if "—" in prefix or "–" in prefix:  # (the aside needs its dashes: no search without; speed only)
-        prefix = _DASH_ASIDE.sub("", prefix)  # "Witkoff—utusan khusus—said"
-    prefix = prefix.rstrip(" —–")
-    toks = _strip_adverbs(prefix.split())  # (the runs of non-space, as \S+ finds them)
+def _tail_run(prefix: str, lex: Lexicon | None = None, speech: bool = True, toks: list[str] | None = None) -> str:
+    """The capitalised run that ends `prefix` (the subject right before a verb). `toks`:
+    ``_strip_adverbs(prefix.split())`` (not changed) when the caller has it and `prefix` holds no dash (speed only)."""
+    if toks is None:
+        prefix = prefix.rstrip()
+        if "—" in prefix or "–" in prefix:  # (the aside needs its dashes: no search without; speed only)
+            prefix = _DASH_ASIDE.sub("", prefix)  # "Witkoff—utusan khusus—said"
+        prefix = prefix.rstrip(" —–")
+        toks = _strip_adverbs(prefix.split())  # (the runs of non-space, as \S+ finds them)
     if speech and len(toks) >= 2 and toks[-1] == "who" and toks[-2].endswith(","):
         toks = _strip_adverbs(toks[:-1])  # "James Comey, who later testified": the relative clause's subject
         toks[-1] = toks[-1].rstrip(",")
@@ -99,60 +102,10 @@ def _appositive(phrase: str, rest: str, lex: Lexicon, registry: Registry) -> str
     return phrase
 
 
-# "a WeWork spokesperson", "PG&E officials", "said an Acme representative": the organisation speaks through people
-# the article does not name. A country's officials stay anonymous ("US officials"), and so does a medium's staff.
-_ORG_VOICE = re.compile(r"^(?:(?:a|an|the|one|two|several|seorang|para)\s+)?(?P<org>(?:[A-Z][\w&.’'-]*\s+){1,4}?)"
-                        r"(?:spokes(?:man|woman|person|people)|officials|representatives?|executives)$")
-# "the US military said", "militer Israel mengatakan": a country's body named by a common noun.
-_COUNTRY_BODY = re.compile(r"(?:^|\s)(?:(?:the|The)\s+)?(?:(?P<c1>[A-Z][\w.]*(?:\s[A-Z]\w+)?)\s+(?P<n1>military|government|"
-                           r"army|navy|police|cabinet)|(?P<n2>militer|pemerintah|kepolisian|polisi|tentara)\s+"
-                           r"(?P<c2>[A-Z]\w+(?:\s[A-Z]\w+)?))$")
-_BODY_EN = {"militer": "military", "pemerintah": "government", "kepolisian": "police", "polisi": "police",
-            "tentara": "military"}
 # "according to data from MarketAxess": the body that published the figures speaks.
 _DATA_FROM = re.compile(r"^(?:(?:data|figures|estimates|records|(?:an?\s+)?(?:\d{4}\s+)?(?:statement|survey|poll|study|"
                         r"analysis)s?)\s+"
                         r"(?:from|by|of)\s+)(?=[A-Z])", re.I)
-
-
-# The words _ORG_VOICE ends with: a whole last word, after a space (speed only: no match tried without one).
-_ORG_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "officials", "representative",
-                        "representatives", "executives"})
-
-
-def _org_voice(phrase: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | None:
-    toks = phrase.split()
-    if not toks or toks[-1] not in _ORG_NOUNS:
-        return None
-    m = next((m for k in range(min(len(toks), 6), 1, -1) if (m := _ORG_VOICE.match(" ".join(toks[-k:])))), None)
-    if not m:
-        return None
-    org = m.group("org").strip()
-    words = org.split()
-    if any(w.casefold() in lex.countries for w in words) or words[0] in lex.titles or registry.resolve(org) \
-            or words[0].casefold() in _OPENERS or words[0].casefold() in _QUANTIFIERS:
-        return None
-    return Speaker(org, "institution", cue, org)
-
-
-def _country_body(clause: str, lex: Lexicon, cue: str) -> Speaker | None:
-    clause = clause.rstrip(" ,")
-    if not may_search(_COUNTRY_BODY, clause, None):
-        return None  # (no noun of the pattern; speed only)
-    # A match ends the clause and spans at most its last four runs of non-space, after a space (or at the start):
-    # the search starts before them, not at every space of the clause (speed only: the pattern looks neither
-    # behind nor at "^" but at the string's start, the same leftmost match).
-    head = clause.rsplit(None, 4)
-    m = _COUNTRY_BODY.search(clause, len(head[0]) if len(head) == 5 else 0)
-    if not m:
-        return None
-    written = m.group("c1") or m.group("c2")
-    country = lex.countries.get(written.casefold())
-    if not country:
-        return None
-    noun = m.group("n1") or _BODY_EN[m.group("n2").casefold()]
-    name = f"{lex.demonyms.get(country, country)} {noun}"
-    return Speaker(name, "institution", cue, name)
 
 
 def _journalist_of_medium(after: str, registry: Registry) -> bool:
@@ -172,10 +125,17 @@ def _placed(run: str, clause: str) -> bool:
     return start >= 0 and clause.startswith(run, start) and _PLACED.search(clause, 0, start) is not None
 
 
-def _verb_subject(verb: str, clause: str, lex: Lexicon, registry: Registry, present: Present | None) -> Speaker | None:
-    """The speaker of `verb` whose subject ends `clause` (the text before it, from where its clause starts)."""
-    run = _tail_run(clause, lex, verb.split()[0].casefold() in _SPEECH)
-    anon = _anonymous_tail(clause, lex, present and present.anonymous())
+def _verb_subject(verb: str, clause: str, lex: Lexicon, registry: Registry, present: Present | None,
+                  head: str | None = None) -> Speaker | None:
+    """The speaker of `verb` whose subject ends `clause` (the text before it, from where its clause starts).
+    `head`: ``verb.split()[0].casefold()``, when the caller has it (speed only)."""
+    if head is None:
+        head = verb.split()[0].casefold()
+    cand = present and present.anonymous()
+    # (the clause's words, split once for both readers when no dash asks _tail_run for another cut; speed only)
+    toks = None if "—" in clause or "–" in clause else _strip_adverbs(clause.split())
+    run = _tail_run(clause, lex, head in _SPEECH, toks)  # (_tail_run changes only copies of toks)
+    anon = _anonymous_tail(clause, lex, cand, toks)
     voice = _org_voice(clause, lex, registry, verb) if anon else None
     voice = voice or (_country_body(clause, lex, verb) if not anon else None)
     if voice:
@@ -187,7 +147,7 @@ def _verb_subject(verb: str, clause: str, lex: Lexicon, registry: Registry, pres
         return Speaker(anon[0], "anonymous", verb, anon[1])
     sp = classify(run, lex, registry, verb) if run else None
     if sp is None:
-        label = _anonymous(clause, lex, cand=present and present.anonymous())
+        label = _anonymous(clause, lex, cand=cand)
         if label:
             sp = Speaker(label, "anonymous", verb, clause.strip())
     elif sp.kind == "person" and "statement" in verb and len(sp.name.split()) == 1:
@@ -258,12 +218,14 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Ma
     caller keeps for one article, lex and registry (speed only: a verb's subject is read once per clause; the
     speakers found are not changed by their readers)."""
     trig = present.trig if present is not None else None
-    if trig is not None and not verbs and not present.bits & trig.speakers:
+    bits = present.bits if present is not None else -1  # (Present.may inlined below: a None need always passes)
+    if trig is not None and not verbs and not bits & trig.speakers:
         return []  # no cue word for any search below (speed only)
     found: list[Speaker] = []
-    for m in lex.inverted_rx.finditer(text) if trig is None or present.may(trig.inverted) else ():
+    for m in lex.inverted_rx.finditer(text) if trig is None or (need := trig.inverted) is None or bits & need else ():
         _add(found, _read(memo, _inverted_speaker, m.group(), text[m.end():], lex, registry, present))
-    may = may_search(lex.according_rx, text, lowered(text)) if trig is None else present.may(trig.according)
+    may = may_search(lex.according_rx, text, lowered(text)) if trig is None \
+        else (need := trig.according) is None or bits & need
     according = lex.according_rx.finditer(text) if may else ()
     for m in according:  # (the search skipped when the sentence lacks its literal words: speed only)
         if not lex.anaphora_rx.match(text, m.start()):
@@ -275,7 +237,8 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Ma
     for m in verbs:
         start = m.start()
         verb = m.group()
-        if verb.split()[0].casefold() in _PASSIVE_VERBS \
+        head = verb.split()[0].casefold()
+        if head in _PASSIVE_VERBS \
                 and _PASSIVE_END.search(text, 0, start):  # (endpos: the text before the verb) the cheap test first
             continue  # "Gates was also told to surrender": the subject was told, it did not tell
         if start and text[start - 1] in _MARKS:
@@ -286,17 +249,17 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Ma
             k = bisect.bisect_right(ends, start)
             clause = text[ends[k - 1] if k else 0: start] + " "
         if memo is None:
-            _add(found, _verb_subject(verb, clause, lex, registry, present))
+            _add(found, _verb_subject(verb, clause, lex, registry, present, head))
             continue
         key = (_verb_subject, verb, clause)  # (_read inlined: ~16 verbs an article; speed only)
         sp = memo.get(key, memo)
         if sp is memo:
-            sp = memo[key] = _verb_subject(verb, clause, lex, registry, present)
+            sp = memo[key] = _verb_subject(verb, clause, lex, registry, present, head)
         if sp and (not found or all(sp.name != f.name for f in found)):  # (_add inlined; speed only)
             found.append(sp)
     # "... who spoke on condition of anonymity", "yang berbicara secara anonim": anonymous even without a subject.
     # (the cheap literal test first; speed only)
-    if (trig is None or present.may(trig.anonymity)) and not any(s.kind == "anonymous" for s in found) \
+    if (trig is None or (need := trig.anonymity) is None or bits & need) and not any(s.kind == "anonymous" for s in found) \
             and _ANONYMITY.search(text):
         label = _anonymous(text, lex, anchored=False, cand=present and present.anonymous()) or "anonymous source"
         _add(found, Speaker(label, "anonymous", "anonymity", text))
