@@ -59,3 +59,9 @@ def test_whole_words_and_case_folding():
     assert gate.scan("He SAID so") & said and not gate.scan("He sai d so") & said
     assert gate.scan("5 per cent") & per and not gate.scan("a person") & per and gate.scan("(per)") & per
     assert gate.scan("\u212aelvin") == -1  # a character that case-folds to ASCII: every bit
+
+
+def test_inverted_cue_read_as_a_whole_word():
+    trig = triggers(load_lexicon())
+    assert Present(trig, "“Ya,” jelasnya kepada wartawan.").may(trig.inverted)
+    assert not Present(trig, "Ia menjelaskan bahwa harga bertambah.").may(trig.inverted)  # no whole cue word

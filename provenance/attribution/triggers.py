@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import operator
+import re
 from dataclasses import dataclass, field
 
 from ..literals import LetterGate, letter_literals, required_literals
@@ -67,8 +68,9 @@ def _build(lex: Lexicon) -> Triggers:
     anon = _joined(lex.anonymous)[1]  # a prefilter on phrases cut from the sentence (see Present.anonymous)
     anon_weak = {s: letter_literals((True, frozenset({s}))) for s in anon[1]} if anon else {}
     anon_ok = anon is not None and all(w is not None for w in anon_weak.values())
+    inverted_runs = _inverted_runs(lex)
     gate = LetterGate([*weak.values(), *implied, *media, *(anon_weak.values() if anon_ok else ())],
-                      [lex.according_runs])
+                      [lex.according_runs, inverted_runs])
     by_bit: dict[int, frozenset[str]] = {}
     for s, w in anon_weak.items() if anon_ok else ():
         b = gate.need(w)
@@ -81,17 +83,20 @@ def _build(lex: Lexicon) -> Triggers:
         row_bits.append(bits)
     # (a phrase after "according to" or "per" is read as a whole word: "per" in "person" is no cue)
     according = gate.need_words(lex.according_runs) if lex.according_runs is not None else gate.need(weak["according"])
+    # (the inverted cue read as a whole word, or with "nya": "jelas" in "menjelaskan" is no cue)
+    inverted = gate.need_words(inverted_runs) if inverted_runs is not None else gate.need(weak["inverted"])
     # (the anaphora words are left out: a sentence without the others is read by chains._pronoun_only, which
     # searches for anaphora itself)
     needs = [according, *(gate.need(v) for k, v in weak.items() if k not in ("according", "anaphora")),
              *map(gate.need, implied)]
     return Triggers(
         gate=gate,
-        **{k: gate.need(v) for k, v in weak.items() if k != "according"},
+        **{k: gate.need(v) for k, v in weak.items() if k not in ("according", "inverted")},
         according=according,
         implied=tuple(gate.need(v) for v in implied),
         sentence=_union(needs),
-        speakers=_union([gate.need(weak["inverted"]), according, gate.need(weak["anonymity"])]),
+        inverted=inverted,
+        speakers=_union([inverted, according, gate.need(weak["anonymity"])]),
         implied_any=_union([gate.need(v) for v in implied]),
         media_cues=tuple(gate.need(v) for v in media),
         media_cues_bits=_union([b for v in media if (b := gate.need(v)) is not None]),
@@ -102,6 +107,24 @@ def _build(lex: Lexicon) -> Triggers:
 
 
 _NO_CANDIDATES = Candidates((True, frozenset()), ())
+
+# How the lexicon writes its inverted pattern: a mark, spaces, one of the cue words, "nya" or not, a space.
+_INVERTED_HEAD = "(?:[,\\\"”’'—–-]\\s*)(?:"
+_INVERTED_TAIL = ")(?:nya)?\\s+"
+_PLAIN_WORD = re.compile(r"[a-z]+")
+
+
+def _inverted_runs(lex: Lexicon) -> frozenset[str] | None:
+    """Every ``lex.inverted_rx`` match holds one of these as a whole run of lower-case ASCII letters: a cue word
+    after a mark and spaces, before "nya" or a space (so the word, or the word and "nya"). None unless the pattern
+    is written as the lexicon writes it, each word plain lower-case letters (then the weaker substring gate)."""
+    pattern = lex.inverted_rx.pattern
+    if not (pattern.startswith(_INVERTED_HEAD) and pattern.endswith(_INVERTED_TAIL)):
+        return None
+    words = pattern[len(_INVERTED_HEAD):-len(_INVERTED_TAIL)].split("|")
+    if not all(_PLAIN_WORD.fullmatch(w) for w in words):
+        return None
+    return frozenset(words) | frozenset(w + "nya" for w in words)
 
 
 def _union(needs: list[int | None]) -> int:
