@@ -3,6 +3,7 @@ a medium, a place, a title alone), for :mod:`.speakers`."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -60,6 +61,15 @@ def _bracketed(tok: str) -> bool:
     return tok[:1] == "(" and _PAREN.fullmatch(tok) is not None
 
 
+def _NO_MATCH(_text: str) -> None:
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def _matches_empty(rx: re.Pattern) -> bool:
+    return rx.fullmatch("") is not None
+
+
 def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | None:
     """A capitalised name run -> person or institution (or None: pronoun, medium, place, title only)."""
     # (each pattern below is applied only when the text holds a character it needs: speed only, same result)
@@ -77,7 +87,8 @@ def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | 
     if "=" in run or not _WORD_END.search(run):
         return None  # "XAU=", "So-": a ticker or a cut word
         return None
-    if registry.resolve(run) or registry.resolve(_THE_LEAD.sub("", run)):
+    # (the lead "the" only stripped from a run that opens with a t: the same run looked up twice otherwise; speed only)
+    if registry.resolve(run) or (run[0] in "tT" and registry.resolve(_THE_LEAD.sub("", run))):
         return None
     apostrophe = "'" in run or "’" in run  # (both owner patterns need one: speed only)
     owner = _OWNER_LEAD.match(run) if apostrophe else None
@@ -104,10 +115,14 @@ def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | 
                 and not lex.institution_rx.search(" ".join(name)) and not registry.resolve(" ".join(name)):
             return Speaker(" ".join(name), "person", cue, " ".join(name))
     inst = lex.institution_rx.search(run)
+    # a token the institution pattern fullmatches, bare, is found by the search of the run too (its words stand
+    # between spaces, brackets and commas, no word characters, and the pattern's edges are none; unless the pattern
+    # matches the empty string): without a hit, no token is tried (speed only)
+    whole = lex.institution_rx.fullmatch if inst or _matches_empty(lex.institution_rx) else _NO_MATCH
     tail: list[str] = []
     for tok in reversed(tokens):
         bare = tok.strip("(),")
-        if bare in lex.titles or lex.institution_rx.fullmatch(bare) or bare.casefold() in lex.countries \
+        if bare in lex.titles or whole(bare) or bare.casefold() in lex.countries \
                 or tok.casefold() in _CONNECT or not _is_cap(tok):
             break
         tail.insert(0, tok)
