@@ -96,6 +96,15 @@ def _whole_words(phrases: list[str]) -> frozenset[str] | None:
     return frozenset(max(a.lower().split(), key=len) for a in phrases)
 
 
+def _inverted_words(words: list[str]) -> frozenset[str] | None:
+    """For the inverted pattern (a mark, spaces, a cue word as written, "nya" or not, whitespace): every match holds
+    the word, or the word and "nya", as a whole run of letters (speed only: "jelas" in "menjelaskan" is no cue).
+    None unless every word is plain lower-case letters (the pattern is case-sensitive)."""
+    if not words or not all(re.fullmatch(r"[a-z]+", w) for w in words):
+        return None
+    return frozenset(words) | frozenset(w + "nya" for w in words)
+
+
 @dataclass(frozen=True)
 class MediaCue:
     rx: re.Pattern  # matches the cue phrase
@@ -145,6 +154,7 @@ class Lexicon:
     country_rx: re.Pattern | None = None  # every country spelling, longest first ("Korea Utara", "AS")
     verbs_literals: tuple[bool, frozenset[str]] | None = None  # one of which every verbs_rx match holds (speed only)
     according_runs: frozenset[str] | None = None  # one of which every according_rx match holds as a whole word
+    inverted_runs: frozenset[str] | None = None  # one of which every inverted_rx match holds as a whole word
 
 
 @functools.lru_cache(maxsize=1)
@@ -235,6 +245,7 @@ def load_lexicon() -> Lexicon:
         according_rx=_compile("cues", r"(?<![^\W\d_])(?:" + "|".join(
             a.replace(" ", r"\s+") for a in sorted(set(acc), key=len, reverse=True)) + r")\s+", re.I),
         according_runs=_whole_words(acc),
+        inverted_runs=_inverted_words(inv),
         anaphora_rx=_words_rx(ana, "cues"),
         pronouns=frozenset(p.casefold() for p in pron),
         anonymous=anonymous,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import operator
-import re
 from dataclasses import dataclass, field
 
 from ..literals import LetterGate, letter_literals, required_literals
@@ -68,7 +67,7 @@ def _build(lex: Lexicon) -> Triggers:
     anon = _joined(lex.anonymous)[1]  # a prefilter on phrases cut from the sentence (see Present.anonymous)
     anon_weak = {s: letter_literals((True, frozenset({s}))) for s in anon[1]} if anon else {}
     anon_ok = anon is not None and all(w is not None for w in anon_weak.values())
-    inverted_runs = _inverted_runs(lex)
+    inverted_runs = lex.inverted_runs
     gate = LetterGate([*weak.values(), *implied, *media, *(anon_weak.values() if anon_ok else ())],
                       [lex.according_runs, inverted_runs])
     by_bit: dict[int, frozenset[str]] = {}
@@ -107,25 +106,6 @@ def _build(lex: Lexicon) -> Triggers:
 
 
 _NO_CANDIDATES = Candidates((True, frozenset()), ())
-
-# How the lexicon writes its inverted pattern: a mark, spaces, one of the cue words, "nya" or not, a space.
-_INVERTED_HEAD = "(?:[,\\\"”’'—–-]\\s*)(?:"
-_INVERTED_TAIL = ")(?:nya)?\\s+"
-_PLAIN_WORD = re.compile(r"[a-z]+")
-
-
-def _inverted_runs(lex: Lexicon) -> frozenset[str] | None:
-    """Every ``lex.inverted_rx`` match holds one of these as a whole run of lower-case ASCII letters: a cue word
-    after a mark and spaces, before "nya" or a space (so the word, or the word and "nya"). None unless the pattern
-    is written as the lexicon writes it, each word plain lower-case letters (then the weaker substring gate)."""
-    pattern = lex.inverted_rx.pattern
-    if not (pattern.startswith(_INVERTED_HEAD) and pattern.endswith(_INVERTED_TAIL)):
-        return None
-    words = pattern[len(_INVERTED_HEAD):-len(_INVERTED_TAIL)].split("|")
-    if not all(_PLAIN_WORD.fullmatch(w) for w in words):
-        return None
-    return frozenset(words) | frozenset(w + "nya" for w in words)
-
 
 def _union(needs: list[int | None]) -> int:
     return -1 if None in needs else functools.reduce(operator.or_, needs, 0)
