@@ -86,7 +86,8 @@ def _build(lex: Lexicon) -> Triggers:
     inverted = gate.need_words(inverted_runs) if inverted_runs is not None else gate.need(weak["inverted"])
     # (the anaphora words are left out: a sentence without the others is read by chains._pronoun_only, which
     # searches for anaphora itself)
-    needs = [according, *(gate.need(v) for k, v in weak.items() if k not in ("according", "anaphora")),
+    needs = [according, inverted,
+             *(gate.need(v) for k, v in weak.items() if k not in ("according", "inverted", "anaphora")),
              *map(gate.need, implied)]
     return Triggers(
         gate=gate,
