@@ -3,6 +3,8 @@
 Every body line ``cite NAME`` becomes a citation of NAME, so an article's stored citation count can be checked
 against its own text whatever the real mapper finds. ``PROV_TEST_DIE_AT=N`` makes the process SIGKILL itself
 in the middle of storing its N-th article: after its rows are flushed, before the commit.
+``PROV_TEST_MAP_SECONDS=S`` makes mapping each article take S seconds more, so an ingest lasts long enough for a
+reader to watch it whatever the speed of the machine and of the cleaner.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 
 from provenance import ingest
 from provenance.records import Citation, Mapping
@@ -18,6 +21,7 @@ _stored = 0
 
 
 def fake_map(cleaned, registry=None, *, outlet=None) -> Mapping:
+    time.sleep(float(os.environ.get("PROV_TEST_MAP_SECONDS", "0")))
     citations, pos = [], 0
     for line in cleaned.body.split("\n"):
         if line.startswith("cite "):
