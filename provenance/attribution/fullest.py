@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, TextMemo
 from .names import _OPENERS, _QUESTION
 
 _NAME_TOK = r"[A-Z][\w'’.-]*"
@@ -80,18 +80,14 @@ def _fullest_rx(last: str) -> re.Pattern[str]:
 
 # speed only: a match's text -> the fuller name it offers (None: none), for the lexicon it was read with; the
 # same "Donald Trump" recurs within an article and across articles
-_OFFERS: dict[str, str | None] = {}
-_OFFERS_LEX: list[Lexicon | None] = [None]
-_OFFERS_MAX = 65536
+_OFFERS = TextMemo(65536)
 
 
 def _offer(text: str, lex: Lexicon) -> str | None:
     """The name a match of _fullest_rx offers, before the test against the short name; None when it offers none."""
-    if _OFFERS_LEX[0] is not lex or len(_OFFERS) >= _OFFERS_MAX:
-        _OFFERS.clear()
-        _OFFERS_LEX[0] = lex
-    if text in _OFFERS:
-        return _OFFERS[text]
+    offers = _OFFERS.table(lex)
+    if text in offers:
+        return offers[text]
     toks = text.split()
     cand: str | None = None
     if not any(t.endswith(".") and len(t) > 3 for t in toks[:-1]):  # "Reuters. Trump": a sentence ended between
@@ -105,7 +101,7 @@ def _offer(text: str, lex: Lexicon) -> str | None:
         cand = " ".join(toks)
         if len(toks) > 4 or lex.institution_rx.search(cand) or cand.endswith(("Jr.", "Jr")):
             cand = None
-    _OFFERS[text] = cand
+    offers[text] = cand
     return cand
 
 

@@ -157,6 +157,22 @@ class Lexicon:
     inverted_runs: frozenset[str] | None = None  # one of which every inverted_rx match holds as a whole word
 
 
+class TextMemo:
+    """Results by text for the rules of one owner (a lexicon or one of its patterns) at a time: the table starts
+    afresh when another owner asks, or when it holds `limit` texts (speed only: short texts such as a name or the
+    gap between a cue and a name recur within and across articles)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.owner: object = None
+        self.values: dict = {}
+
+    def table(self, owner: object) -> dict:
+        if owner is not self.owner or len(self.values) >= self.limit:
+            self.owner, self.values = owner, {}
+        return self.values
+
+
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     cues, post, filler, coord, refs, synd, inv, verbs, acc, ana, pron, unknown = ([] for _ in range(12))

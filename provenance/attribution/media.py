@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..literals import lowered, may_search
 from ..registry import Mention, Registry
-from .lexicon import Lexicon
+from .lexicon import Lexicon, TextMemo
 from .sentences import Sentence
 from .triggers import Present
 
@@ -35,17 +35,9 @@ _UNKNOWN_NAME = re.compile(
 )
 
 
-_FILLERS: tuple[object, dict[str, bool]] = (None, {})
-
-
-def _fillers(lex: Lexicon) -> dict[str, bool]:
-    """Gap -> does ``lex.filler_rx`` match it (speed only: the gaps between a cue and a name repeat — " ", ", ", " the
-    " — and the pattern tries its ~60 words at each of them)."""
-    global _FILLERS
-    rx, cache = _FILLERS
-    if rx is not lex.filler_rx or len(cache) > 4096:
-        _FILLERS = (lex.filler_rx, {})
-    return _FILLERS[1]
+# Gap -> does ``lex.filler_rx`` match it (speed only: the gaps between a cue and a name repeat — " ", ", ", " the "
+# — and the pattern tries its ~60 words at each of them)
+_FILLERS = TextMemo(4096)
 
 
 def _pre_cue(lex: Lexicon, prefix: str, cues: list | None = None) -> tuple[str, str, bool] | None:
@@ -53,7 +45,7 @@ def _pre_cue(lex: Lexicon, prefix: str, cues: list | None = None) -> tuple[str, 
     ``lex.media_cues`` the sentence may hold, in order (speed only; all of them when None)."""
     best = None
     start = max(0, len(prefix) - 80)
-    filler = _fillers(lex)
+    filler = _FILLERS.table(lex.filler_rx)
     for cue in lex.media_cues if cues is None else cues:
         for m in cue.rx.finditer(prefix, start):
             gap = prefix[m.end() :]
