@@ -10,12 +10,13 @@ runs as before.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache, reduce
 from operator import or_
 
 try:  # Python 3.11+
-    from re import _constants as _c
-    from re import _parser as _p
+    from re import _constants as _c  # type: ignore[attr-defined]  # (not in the stubs)
+    from re import _parser as _p  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - older layouts
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
@@ -48,7 +49,7 @@ def _required(items) -> frozenset[str] | None:
         elif op is _c.BRANCH:
             alts = [_required(a) for a in av[1]]
             if all(alts):
-                found = frozenset().union(*alts)
+                found = frozenset().union(*(a for a in alts if a))
         if found:
             candidates.append(found)
     if run:
@@ -181,7 +182,7 @@ class LetterGate:
 
     _MAX_CACHE = 100_000
 
-    def __init__(self, literal_sets: list[frozenset[str] | None], word_sets: list[frozenset[str] | None] = ()):
+    def __init__(self, literal_sets: Sequence[frozenset[str] | None], word_sets: Sequence[frozenset[str] | None] = ()):
         """`word_sets`: literals found only as a whole run of letters ("per" in "per person", not in "person")."""
         self.bit: dict[str, int] = {}
         for lits in literal_sets:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import re
 
-from ..records import Citation, Cleaned, Mapping
+from ..records import Citation, Cleaned, Mapping, Statement
 from ..registry import Registry, load_registry
 from . import chains, outlet, posts, sentences
 from .lexicon import load_lexicon
@@ -50,7 +50,8 @@ def map_article(cleaned: Cleaned, registry: Registry | None = None, *, outlet: s
     _removed_credits(st, cleaned, registry, lex, own_names)
     if own.wire:
         st.base = [own.wire.name, *st.base]
-        first = next((s for s in sents if s.start <= own.wire_span[0] < s.end or s.start >= own.wire_span[0]), None)
+        at = own.wire_span[0] if own.wire_span is not None else None
+        first = next((s for s in sents if s.start <= at < s.end or s.start >= at), None) if at is not None else None
         if first is not None:
             credit = chains.Credit(own.wire.name, own.wire.kind, "relay", f"({own.wire.name})", 0)
             chains._edge(st, own_name, True, credit, first, 0.95)
@@ -59,7 +60,8 @@ def map_article(cleaned: Cleaned, registry: Registry | None = None, *, outlet: s
     statements = normalise_speakers(st.statements, view, lex, registry)
     _speaking_media(st, speaking, own_names)
     _embedded_posts(st, sents, view, registry)
-    for x in (*st.edges.values(), *statements):
+    spanned: list[Citation | Statement] = [*st.edges.values(), *statements]
+    for x in spanned:
         if x.span is not None:
             x.evidence = body[x.span[0]:x.span[1]]
     result = Mapping(

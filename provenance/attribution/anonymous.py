@@ -101,7 +101,7 @@ def _anonymous(phrase: str, lex: Lexicon, anchored: bool = True, cand: Candidate
     literals = _joined(rows)[1] if cand is None else cand.literals
     if literals is not None and not may_match(literals, p, lowered(p)):
         return None  # no pattern can match p without one of its literal words (speed only)
-    order = range(len(rows)) if cand is None else cand.rows  # (the others cannot match: no m, nothing done)
+    order: Sequence[int] = range(len(rows)) if cand is None else cand.rows  # (the others cannot match: no m, nothing done)
     if not anchored:  # anywhere in a sentence: the source named first, whatever its pattern's rank
         hits = [(m.start(), i) for i in order if (m := rows[i][0].search(p)) and m.group().strip()]
         order = [i for _, i in sorted(hits)[:1]]
@@ -142,7 +142,7 @@ def _joined(patterns: tuple[tuple[re.Pattern, str], ...]) -> tuple[re.Pattern | 
     hit = _JOINED.get(id(patterns))
     if hit is None or hit[0] is not patterns:
         pres = [required_literals(rx) for rx, _ in patterns]
-        union = (True, frozenset().union(*(p[1] for p in pres))) if pres and all(p and p[0] for p in pres) else None
+        union = (True, frozenset().union(*(p[1] for p in pres if p))) if pres and all(p and p[0] for p in pres) else None
         if len(_JOINED) > 64:
             _JOINED.clear()
         hit = _JOINED[id(patterns)] = (patterns, _any_anonymous(patterns), union)
@@ -186,7 +186,7 @@ def _anonymous_tail(clause: str, lex: Lexicon, cand: Candidates | None = None,
             hit = any_rx.fullmatch(p)
             if hit:
                 nat = _nationality(phrase, lex)
-                return _label(nat, lex.anonymous[hit.lastindex - 1][1], phrase, lex), phrase
+                return _label(nat, lex.anonymous[(hit.lastindex or 1) - 1][1], phrase, lex), phrase
             continue
         for rx, label in pats:
             if rx.fullmatch(p):

@@ -67,8 +67,9 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
             st: State) -> None:
     mentions = registry.find_all(body)
     trig = triggers(lex)
-    starts: list[int] | None = [m.start for m in mentions]
-    if any(a > b for a, b in zip(starts, starts[1:], strict=False)) \
+    in_order = [m.start for m in mentions]
+    starts: list[int] | None = in_order
+    if any(a > b for a, b in zip(in_order, in_order[1:], strict=False)) \
             or any(a.start > b.start for a, b in zip(sentences, sentences[1:], strict=False)):
         starts = None  # (not in text order: every sentence filters the whole list)
     first, n_mentions = 0, len(mentions)  # the first mention not before the sentence (below)
@@ -226,7 +227,7 @@ def _pronoun_only(st: State, sent: Sentence, lex: Lexicon, bits: int, trig: Trig
     line or the one before (``st.last_person``): only "he said" may speak, in the inherited context (speed only: the
     same steps, without the searches that cannot match). `bits`: the sentence's cue literals."""
     cue = pointing.pronoun_cue(sent.text, lex, [])
-    if cue:
+    if cue and st.last_person is not None:
         anaphora = (trig.anaphora is None or bits & trig.anaphora) and bool(lex.anaphora_rx.search(sent.text))
         name = st.last_person[0]
         _statement(st, name, "person", [name, *(st.last_chain if anaphora else st.context)], cue, sent)

@@ -56,14 +56,14 @@ def _name_matches(body: str, last: str, rbody: str) -> Iterator[tuple[int, int]]
             # a match from a word farther back reads the words after it as name words, each opening with a
             # capital (or reads one of them as `last`: an earlier occurrence, tried already)
             near = _CAPITAL.search(body, n - words.end(1), n - words.start(1)) if words is not None else None
-            if near is not None:
+            if near is not None and words is not None:
                 back = 1
                 if near.start() == n - words.end(1) and words.end(2) >= 0:
                     back = 3 if words.end(3) >= 0 and "A" <= body[n - words.end(2)] <= "Z" else 2
                 for g in range(back, 0, -1):  # the farthest word first: finditer returns the leftmost match
                     cap = _CAPITAL.search(body, n - words.end(g), n - words.start(g)) if g > 1 else near
                     q = _name_match_at(body, cap.start(), last) if cap is not None else None
-                    if q is not None:
+                    if q is not None and cap is not None:
                         yield cap.start(), q
                         pos = q
                         break

@@ -153,6 +153,6 @@ def implied_platforms(sent: Sentence, lex: Lexicon, registry: Registry, own: set
         may = may_search(rx, sent.text, lower) if present is None else present.may(present.trig.implied[i])
         m = rx.search(sent.text) if may else None  # speed only
         entry = registry.resolve(name) if m else None
-        if entry and entry.name not in own:
+        if entry and m is not None and entry.name not in own:
             out.append(Credit(entry.name, entry.kind, "source", m.group().strip(), m.start()))
     return out

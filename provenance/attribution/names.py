@@ -108,12 +108,12 @@ def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | 
     owner = _OWNER_TAIL.search(run) if apostrophe else None  # "The We Company’s recently named executive chair Marcelo Claure"
     if owner:
         after = owner.group(1).split()
-        name = []
+        owned: list[str] = []
         while after and _is_cap(after[-1]) and after[-1] not in lex.titles:
-            name.insert(0, after.pop())
-        if 2 <= len(name) <= 4 and after and (not _is_cap(after[-1]) or after[-1] in lex.titles) \
-                and not lex.institution_rx.search(" ".join(name)) and not registry.resolve(" ".join(name)):
-            return Speaker(" ".join(name), "person", cue, " ".join(name))
+            owned.insert(0, after.pop())
+        if 2 <= len(owned) <= 4 and after and (not _is_cap(after[-1]) or after[-1] in lex.titles) \
+                and not lex.institution_rx.search(" ".join(owned)) and not registry.resolve(" ".join(owned)):
+            return Speaker(" ".join(owned), "person", cue, " ".join(owned))
     inst = lex.institution_rx.search(run)
     # a token the institution pattern fullmatches, bare, is found by the search of the run too (its words stand
     # between spaces, brackets and commas, no word characters, and the pattern's edges are none; unless the pattern

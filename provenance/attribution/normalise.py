@@ -171,10 +171,10 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
             c = _with_context_country(raw, ev, lex) or c
         canon[raw] = c
     for raw, c in canon.items():  # "Ministry of Foreign Affairs" beside "... of Kazakhstan": one ministry
-        words = set(c.casefold().split())
-        wider = {x for x in canon.values() if x != c and words < set(x.casefold().split())}
-        if len(wider) == 1 and len(words) >= 3:
-            canon[raw] = wider.pop()
+        wordset = set(c.casefold().split())
+        widest = {x for x in canon.values() if x != c and wordset < set(x.casefold().split())}
+        if len(widest) == 1 and len(wordset) >= 3:
+            canon[raw] = widest.pop()
     for raw, c in canon.items():
         longer = _acronym_of(c, set(canon.values()), lex)
         if longer:

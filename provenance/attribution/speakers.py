@@ -113,7 +113,7 @@ def _journalist_of_medium(after: str, registry: Registry) -> bool:
     if "of" not in after and "from" not in after and "dari" not in after:
         return False  # (the search needs one of its words; speed only)
     m = _OF_MEDIUM.search(after)
-    return bool(m) and any(registry.resolve(" ".join(m.group(1).split()[:k])) for k in range(5, 0, -1))
+    return m is not None and any(registry.resolve(" ".join(m.group(1).split()[:k])) for k in range(5, 0, -1))
 
 
 def _placed(run: str, clause: str) -> bool:
@@ -131,7 +131,7 @@ def _verb_subject(verb: str, clause: str, lex: Lexicon, registry: Registry, pres
     `head`: ``verb.split()[0].casefold()``, when the caller has it (speed only)."""
     if head is None:
         head = verb.split()[0].casefold()
-    cand = present and present.anonymous()
+    cand = present.anonymous() if present is not None else None
     # (the clause's words, split once for both readers when no dash asks _tail_run for another cut; speed only)
     toks = None if "—" in clause or "–" in clause else _strip_adverbs(clause.split())
     run = _tail_run(clause, lex, head in _SPEECH, toks)  # (_tail_run changes only copies of toks)
@@ -175,7 +175,7 @@ def _inverted_speaker(cue: str, rest: str, lex: Lexicon, registry: Registry, pre
     voice = _org_voice(phrase, lex, registry, cue)
     if voice:
         return voice
-    label = _anonymous(phrase, lex, cand=present and present.anonymous())
+    label = _anonymous(phrase, lex, cand=present.anonymous() if present is not None else None)
     if label:
         return Speaker(label, "anonymous", cue, phrase)
     phrase = _appositive(phrase, rest[len(phrase):], lex, registry)
@@ -191,7 +191,7 @@ def _according_speaker(cue: str, rest: str, lex: Lexicon, registry: Registry,
     phrase = _head_run(rest)
     if cue.casefold().startswith("according"):
         phrase = _DATA_FROM.sub("", phrase)
-    label = _anonymous(phrase, lex, cand=present and present.anonymous())
+    label = _anonymous(phrase, lex, cand=present.anonymous() if present is not None else None)
     if not label and cue[:2].casefold() == "di" and not _is_cap(phrase.split()[0] if phrase.split() else ""):
         return None  # passive "disampaikan selama KTT": no agent named
     if label:
@@ -261,7 +261,7 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Ma
     # (the cheap literal test first; speed only)
     if (trig is None or (need := trig.anonymity) is None or bits & need) and not any(s.kind == "anonymous" for s in found) \
             and _ANONYMITY.search(text):
-        label = _anonymous(text, lex, anchored=False, cand=present and present.anonymous()) or "anonymous source"
+        label = _anonymous(text, lex, anchored=False, cand=present.anonymous() if present is not None else None) or "anonymous source"
         _add(found, Speaker(label, "anonymous", "anonymity", text))
     if not found:
         return found

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import operator
 from dataclasses import dataclass, field
+from typing import cast
 
 from ..literals import LetterGate, letter_literals, required_literals
 from .anonymous import _ANONYMITY, Candidates, _joined
@@ -73,12 +74,17 @@ def _build(lex: Lexicon) -> Triggers:
     by_bit: dict[int, frozenset[str]] = {}
     for s, w in anon_weak.items() if anon_ok else ():
         b = gate.need(w)
+        assert b is not None  # (anon_ok: every literal has its set)
         by_bit[b] = by_bit.get(b, frozenset()) | {s}
     row_bits = []
     for rx, _ in lex.anonymous if anon_ok else ():
         bits = 0
-        for s in required_literals(rx)[1]:
-            bits |= gate.need(anon_weak[s])
+        lits = required_literals(rx)
+        assert lits is not None  # (anon_ok: every pattern has literals, or _joined gives none)
+        for s in lits[1]:
+            b = gate.need(anon_weak[s])
+            assert b is not None
+            bits |= b
         row_bits.append(bits)
     # (a phrase after "according to" or "per" is read as a whole word: "per" in "person" is no cue)
     according = gate.need_words(lex.according_runs) if lex.according_runs is not None else gate.need(weak["according"])
@@ -91,7 +97,11 @@ def _build(lex: Lexicon) -> Triggers:
              *map(gate.need, implied)]
     return Triggers(
         gate=gate,
-        **{k: gate.need(v) for k, v in weak.items() if k not in ("according", "inverted")},
+        anaphora=gate.need(weak["anaphora"]),
+        syndication=gate.need(weak["syndication"]),
+        unknown=gate.need(weak["unknown"]),
+        verbs=gate.need(weak["verbs"]),
+        anonymity=gate.need(weak["anonymity"]),
         according=according,
         implied=tuple(gate.need(v) for v in implied),
         sentence=_union(needs),
@@ -143,4 +153,4 @@ class Present:
                     found |= by_bit[low]
                     bits ^= low
                 self._anon = Candidates((True, frozenset(found)), rows) if rows else _NO_CANDIDATES
-        return self._anon
+        return cast("Candidates | None", self._anon)  # (no longer False)

@@ -20,6 +20,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from operator import is_
+from typing import Any, TypeVar
 
 import ahocorasick
 
@@ -36,7 +37,8 @@ class _Info:
 
     def __init__(self, pattern: re.Pattern[str]):
         self.anchored: list[tuple[str, set[str] | None]] = []  # scoped pieces for the joined pattern
-        self.ilits = self.clits = self.coarse_i = self.coarse_c = frozenset()
+        self.ilits: frozenset[str] = frozenset()
+        self.clits = self.coarse_i = self.coarse_c = self.ilits
         self.always = False
         try:
             self._split(pattern)
@@ -68,6 +70,7 @@ class _Info:
                     return
                 long = short = (False, frozenset({char}))
             long, short = long or short, short or long
+            assert long is not None and short is not None  # (one of them was set above)
             fine[0 if long[0] else 1].update(long[1])
             coarse[0 if short[0] else 1].update(short[1])
         self.ilits, self.clits = frozenset(fine[0]), frozenset(fine[1])
@@ -137,7 +140,7 @@ class Gate:
         # the alternatives a line starting with this (lower-cased ASCII) character can match; other: for an
         # ASCII line start no key names
         self.joined: tuple | None = None
-        self.by_first: dict[str, tuple] = {}
+        self.by_first: dict[str, tuple | None] = {}
         self.other: tuple | None = None
         if pieces:
             try:
@@ -232,10 +235,13 @@ def gate_for(patterns: Sequence[re.Pattern[str]], max_words: Sequence[int | None
     return gate
 
 
-_MEMO: dict[tuple, tuple[tuple, object]] = {}
+_MEMO: dict[tuple, tuple[tuple, Any]] = {}
 
 
-def memo_for(rules: Sequence, tag: object, build: Callable[[], object]) -> object:
+_T = TypeVar("_T")
+
+
+def memo_for(rules: Sequence, tag: object, build: Callable[[], _T]) -> _T:
     """``build()``, remembered for this list of rules (speed only: a pass asks for its gate and rule table once
     per article; rebuilding their keys from the rules cost more than the lookup). ``tag`` tells apart what is
     built; the rules are compared by identity, so a list changed since is built again."""

@@ -67,19 +67,20 @@ def cut_inline(text: str, rules: list[InlineRule], gate: Gate | None = None,
     ``gate``: ``gate_for`` of the rules' patterns, when the caller has it; ``lower``: ``literals.lowered(text)``
     when the caller has it (False: not known)."""
     cuts: list[tuple[str, InlineRule]] = []
-    lower, lowered_for = (lowered(text) if lower is False else lower), text
+    low: str | None = lowered(text) if isinstance(lower, bool) else lower
+    lowered_for = text
     # speed only: until a cut changes the text, the rules the gate (gate.py) rules out cannot match
     if gate is None:
         gate = gate_for([rule.pattern for rule in rules], [None] * len(rules))
-    context = gate.candidates(text, lower, 0)
+    context = gate.candidates(text, low, 0)
     if not context:
         return text.strip(), cuts
     for k, rule in enumerate(rules):
         if not cuts and not gate.possible(k, context):
             continue
         if lowered_for is not text:
-            lower, lowered_for = lowered(text), text
-        if not may_search(rule.pattern, text, lower):
+            low, lowered_for = lowered(text), text
+        if not may_search(rule.pattern, text, low):
             continue  # the line lacks the rule's literal words: no match anywhere (speed only)
         pos = 0
         while True:

@@ -7,6 +7,7 @@ it marks it removed with a :class:`~provenance.records.Removed` record, and late
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..literals import lowered
@@ -113,7 +114,7 @@ def apply_line_rules(lines: list[Line], rules: list[LineRule], only=None) -> Non
                 break
 
 
-def _own_rule(line: Line, blocks: list[BlockRule], singles: list[LineRule]) -> bool:
+def _own_rule(line: Line, blocks: list[BlockRule], singles: Sequence[LineRule]) -> bool:
     """Does another rule claim this line? Then it is not a member of the block above it.
     (= any BlockRule.starts or LineRule.matches on the line; speed only: only the rules the gates leave, and the
     line rules' candidates kept on the line for the line-rule passes)"""
@@ -127,7 +128,7 @@ def _own_rule(line: Line, blocks: list[BlockRule], singles: list[LineRule]) -> b
                                  for k in line.candidates(line_gate(singles)))
 
 
-def line_gate(rules: list[LineRule]) -> Gate:
+def line_gate(rules: Sequence[LineRule]) -> Gate:
     """The gate of the line rules' patterns (the one apply_line_rules uses)."""
     return memo_for(rules, "line-gate",
                     lambda: gate_for([rule.pattern for rule in rules], [rule.max_words for rule in rules]))
@@ -139,7 +140,7 @@ def block_gate(rules: list[BlockRule]) -> Gate:
 
 
 def _block_span(lines: list[Line], i: int, rule: BlockRule, blocks: list[BlockRule],
-                singles: list[LineRule]) -> int:
+                singles: Sequence[LineRule]) -> int:
     """Index of the last line of the block starting at ``i`` (``i`` itself when it has no members)."""
     window = range(i + 1, min(len(lines), i + 1 + rule.max_lines))
     if rule.end is not None:
@@ -168,7 +169,7 @@ def _block_span(lines: list[Line], i: int, rule: BlockRule, blocks: list[BlockRu
     return last
 
 
-def apply_block_rules(lines: list[Line], rules: list[BlockRule], singles: list[LineRule] = ()) -> None:
+def apply_block_rules(lines: list[Line], rules: list[BlockRule], singles: Sequence[LineRule] = ()) -> None:
     """Blocks: a start line and its members. A line another rule claims ends the block (so ``--explain``
     names the right rule for it)."""
     gate = block_gate(rules)

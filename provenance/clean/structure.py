@@ -55,9 +55,9 @@ def protect_references(lines: list[Line]) -> None:
                 if nxt.text:
                     nxt.protected = True
         elif SOURCE_LABEL.match(norm):
-            nxt = next((ln for ln in lines[i + 1:] if ln.text), None)
-            if nxt is not None and nxt.kept:
-                nxt.protected = True
+            labelled = next((ln for ln in lines[i + 1:] if ln.text), None)
+            if labelled is not None and labelled.kept:
+                labelled.protected = True
 
 
 def drop_duplicates(lines: list[Line]) -> None:
