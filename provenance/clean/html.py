@@ -60,7 +60,7 @@ def clean_html(html: str, rules: RuleSet, url: str | None = None) -> Cleaned:
     tree = head_of(html)
     head = head_metadata(tree) if tree is not None else Metadata()
     # The page goes to trafilatura as a string: handing it a parsed tree makes it deep-copy the tree.
-    text = trafilatura.extract(html, url=url, **EXTRACT_OPTIONS) or ""
+    text = trafilatura.extract(html, url=url, **EXTRACT_OPTIONS) or ""  # type: ignore[arg-type]
     if not text:
         log.info("trafilatura found no main text in %s", url or "<html>")
     result = clean_lines(text, rules, title=head.title, guesses=False, published=head.published)

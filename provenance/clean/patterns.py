@@ -11,8 +11,8 @@ import re
 from ..literals import starts_anchored as anchored  # noqa: F401 - part of this module's anatomy API
 
 try:  # Python 3.11+
-    from re import _constants as _c
-    from re import _parser as _p
+    from re import _constants as _c  # type: ignore[attr-defined]  # (not in the stubs)
+    from re import _parser as _p  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - older layouts
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
@@ -136,13 +136,14 @@ def first_keys(items) -> set[str] | None:
         if op is _c.AT or op is _c.ASSERT or op is _c.ASSERT_NOT:
             continue  # zero-width: the next item gives the first character (ignoring the assertion: a superset)
         nullable = False
+        found: set[str] | None
         if op is _c.LITERAL:
             found = _keys([chr(av)])
         elif op is _c.IN:
             found = _in_keys(av)
         elif op is _c.BRANCH:
             parts = [first_keys(alt) for alt in av[1]]
-            found = None if any(p is None for p in parts) else set().union(*parts)
+            found = None if any(p is None for p in parts) else set().union(*(p for p in parts if p is not None))
         elif op is _c.SUBPATTERN:
             found = first_keys(av[3])
         elif op in _REPEATS:
@@ -207,7 +208,7 @@ def _finite(items, icase: bool) -> set[str] | None:
             continue
         if op is _c.BRANCH:
             parts = [_finite(alt, icase) for alt in av[1]]
-            found = None if any(p is None for p in parts) else set().union(*parts)
+            found = None if any(p is None for p in parts) else set().union(*(p for p in parts if p is not None))
         elif op is _c.SUBPATTERN:
             found = _finite(av[3], icase) if not av[1] and not av[2] else None
         elif op in _REPEATS and av[1] <= 1:
@@ -260,7 +261,7 @@ def _required(items, icase: bool, key) -> frozenset[str] | None:
         inner = None
         if op is _c.BRANCH:
             parts = [_required(alt, icase, key) for alt in av[1]]
-            inner = None if any(p is None for p in parts) else frozenset().union(*parts)
+            inner = None if any(p is None for p in parts) else frozenset().union(*(p for p in parts if p is not None))
         elif op is _c.SUBPATTERN and not av[1] and not av[2]:
             inner = _required(av[3], icase, key)
         elif op in _REPEATS and av[0] >= 1:

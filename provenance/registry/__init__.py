@@ -77,7 +77,7 @@ class Registry:
     def resolve(self, name: str) -> Entry | None:
         entry = self._resolved.get(name, _UNSEEN)
         if entry is not _UNSEEN:
-            return entry
+            return entry  # type: ignore[return-value]  # (not the sentinel: an Entry or None)
         entry = self._lookup(name)
         if len(self._resolved) >= _RESOLVED_MAX:  # a long ingest meets ever new names: start again
             self._resolved.clear()

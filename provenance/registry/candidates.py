@@ -81,6 +81,6 @@ class Candidates:
         """The longest lower name at `start`, when a non-word character (or nothing) stands before it."""
         if start < 0 or start in found or (start and text[start - 1].isalnum()):
             return
-        m = self._lower.match(text, start)
+        m = self._lower.match(text, start)  # type: ignore[union-attr]  # (called only when there is one)
         if m is not None:
             found[start] = (start, m.end(), m.group())
