@@ -19,6 +19,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from provenance import compiled
+
 from .generate import generate
 from .measure import Run, run
 
@@ -258,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         f"- commit {_git()}, {time.strftime('%Y-%m-%d %H:%M', time.localtime(started))}, {time.time() - started:.0f}s in all",
         f"- {os.cpu_count()} cores, Python {platform.python_version()}, load average {load0[0]:.2f} at start, {load1[0]:.2f} at end"
         " (other work shares this machine: read ratios, not absolute numbers)",
+        "- per-article modules: " + ("mypyc build" if compiled.ACTIVE else f"Python sources ({compiled.REASON})"),
         f"- median of {args.repeats} runs below 10000 articles, one run from 10000 up; raw text per size: "
         + ", ".join(f"{n}: {m['text_bytes'] / MB:.1f} MB" for n, m in manifests.items()),
     ]
