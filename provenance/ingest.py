@@ -121,8 +121,13 @@ def iter_articles(item: Path | str, opts: IngestOptions) -> Iterator[RawArticle 
         yield exc
 
 
-def _each_article(items: Iterable[Path | str], opts: IngestOptions) -> Iterator[RawArticle | InputError]:
+def _each_article(items: Iterable[Path | str], opts: IngestOptions) -> Iterator[RawArticle | InputError | Path | str]:
+    """The articles of every input; a single-article file is yielded as its path, read where it is prepared (by a
+    worker process, which then receives a path rather than the article's text: speed only)."""
     for item in items:
+        if item != "-" and not is_warc(item):
+            yield item
+            continue
         try:
             yield from iter_articles(item, opts)
         except InputError as exc:

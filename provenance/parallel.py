@@ -28,6 +28,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .records import RawArticle
+from .wire import pack, unpack
 
 log = logging.getLogger(__name__)
 
@@ -87,13 +88,15 @@ def prepare(
         with ProcessPoolExecutor(workers, mp_context=fork, initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
             while True:
                 while len(window) < workers * IN_FLIGHT:
-                    chunk = list(islice(stream, CHUNK))
+                    # a path as text: a Path pickles and unpickles parsing its parts (speed only)
+                    chunk = [str(x) if isinstance(x, Path) else x for x in islice(stream, CHUNK)]
                     if not chunk:
                         break
                     window.append(pool.submit(_work, chunk))
                 if not window:
                     return
-                yield from window.popleft().result()
+                for item, source, aid, packed, error in window.popleft().result():
+                    yield Prepared(item, source, aid, None if packed is None else unpack(packed), error)
     finally:
         _state.clear()
 
@@ -125,11 +128,17 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True, name="prov-parent-watch").start()
 
 
-def _work(chunk: list) -> list[Prepared]:
+def _work(chunk: list) -> list[tuple]:
+    """A chunk prepared, each as the fields of its :class:`Prepared`, the article packed as tuples
+    (:mod:`provenance.wire`: the writer, which every article passes through, loads a fraction of the objects)."""
     s = _state
     stored = s["stored"]
-    out = [prepare_one(item, s["opts"], s["rules"], s["registry"], stored.__contains__) for item in chunk]
-    for prep in out:  # the writer stores the cleaned body, not the input as read: its text is not sent back
-        if prep.processed is not None:  # (speed only: a third less to pickle and unpickle per article)
-            prep.processed.raw = replace(prep.processed.raw, text="")
+    out = []
+    for item in chunk:
+        prep = prepare_one(item, s["opts"], s["rules"], s["registry"], stored.__contains__)
+        packed = None
+        if prep.processed is not None:  # the writer stores the cleaned body, not the input as read: its text is
+            # not sent back (speed only: a third less to pickle and unpickle per article)
+            packed = pack(replace(prep.processed, raw=replace(prep.processed.raw, text="")))
+        out.append((str(prep.item), prep.source, prep.aid, packed, prep.error))
     return out
