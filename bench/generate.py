@@ -12,14 +12,14 @@ import html
 import json
 import random
 import sys
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import page
 from . import vocab as v
 
 SEED = 20251107
-VERSION = 1  # bump when the output changes, so cached folders are regenerated
+VERSION = 2  # bump when the output changes, so cached folders are regenerated
 PER_STORY = 20
 SHARD = 1000  # files per sub-folder
 
@@ -135,27 +135,12 @@ def as_text(p: Piece) -> str:
 
 
 def as_html(p: Piece) -> str:
+    """The article as a news page: its story inside the outlet's chrome (:mod:`.page`)."""
     e = html.escape
-    nav = "".join(f'<li><a href="/{s.lower()}">{s}</a></li>' for s in ("News", "Business", "Politics", "Sport", "Tech", "Opinion"))
-    related = "".join(f'<li><a href="/r/{k}">{e(h)}</a></li>' for k, h in enumerate(p.related))
     body = "\n".join(f"<p>{e(x)}</p>" if not x.isupper() else f'<div class="ad">{e(x)}</div>' for x in p.paragraphs)
-    return f"""<!DOCTYPE html>
-<html lang="{p.lang}"><head><meta charset="utf-8"><title>{e(p.title)} - {e(p.outlet)}</title>
-<meta property="og:site_name" content="{e(p.outlet)}"><meta property="og:title" content="{e(p.title)}">
-<meta name="author" content="{e(p.author)}"><meta property="article:published_time" content="{p.date}T08:00:00+07:00">
-<link rel="canonical" href="https://{p.domain}/read/{zlib.crc32(p.title.encode())}">
-<script>window.dataLayer=window.dataLayer||[];function gtag(){{dataLayer.push(arguments)}};gtag('js',new Date());</script>
-</head><body>
-<header><div class="logo"><a href="/">{e(p.outlet)}</a></div><nav><ul>{nav}</ul></nav></header>
-<div class="share">{"".join(f"<span>{e(t)}</span>" for t in p.top)}</div>
-<main><article><h1>{e(p.title)}</h1><div class="byline">By {e(p.author)} · <time datetime="{p.date}">{p.date}</time></div>
-{body}
-<div class="credits">{"".join(f"<p>{e(t)}</p>" for t in p.end)}</div>
-</article>
-<aside><h3>Related</h3><ul>{related}</ul></aside></main>
-<footer><p>&copy; {e(p.outlet)}</p><ul><li><a href="/about">About</a></li><li><a href="/privacy">Privacy</a></li></ul></footer>
-</body></html>
-"""
+    top = "".join(f"<span>{e(t)}</span>" for t in p.top)
+    end = "".join(f"<p>{e(t)}</p>" for t in p.end)
+    return page.render(p, body, top, end)
 
 
 def generate(n: int, out: Path, seed: int = SEED) -> dict:
