@@ -36,10 +36,15 @@ class Own:
 
 def detect(cleaned: Cleaned, registry: Registry, lex: Lexicon, override: str | None = None) -> Own:
     own = Own()
-    found = _scan(cleaned, registry, lex)
     given = override or cleaned.meta.outlet
+    known = registry.resolve(given) if given else None
+    # a known publisher leaves only the wire copy to find in the text (speed only: the publisher's marks are read
+    # when the wire turns out to be the publisher named, below)
+    found = _scan(cleaned, registry, lex, wire_only=known is not None)
+    if known is not None and found.wire and not override and cleaned.meta.outlet and known.name == found.wire.name:
+        found = _scan(cleaned, registry, lex)
     if given:  # the user's --outlet and the cleaner's metadata win over what the text suggests
-        own.outlet = registry.resolve(given)
+        own.outlet = known
         own.written = None if own.outlet else given.strip()
         if own.outlet is None and not override:
             own.outlet, own.written = (found.outlet, None) if found.outlet else (None, own.written)
@@ -60,8 +65,8 @@ _ANYWHERE_OPENING = frozenset({"anywhere", "opening"})
 _TITLE = frozenset({"title"})
 
 
-def _lines(cleaned: Cleaned) -> Iterator[tuple[str, int | None, frozenset[str]]]:
-    """(line, offset in the body or None, the hint places that apply to it)."""
+def _lines(cleaned: Cleaned, body_only: bool = False) -> Iterator[tuple[str, int | None, frozenset[str]]]:
+    """(line, offset in the body or None, the hint places that apply to it); `body_only`: the body's lines only."""
     pos, prose, seen_text = 0, 0, False
     for line in cleaned.body.split("\n"):
         places = _ANYWHERE
@@ -74,6 +79,8 @@ def _lines(cleaned: Cleaned) -> Iterator[tuple[str, int | None, frozenset[str]]]
         seen_text = seen_text or bool(line.strip())
         yield line, pos, places
         pos += len(line) + 1
+    if body_only:
+        return
     if cleaned.meta.title:
         yield cleaned.meta.title, None, _TITLE
     for r in cleaned.removed:  # footers, bylines and embeds the cleaner took out still name the outlet
@@ -86,11 +93,15 @@ def _lines(cleaned: Cleaned) -> Iterator[tuple[str, int | None, frozenset[str]]]
             yield piece, None, places
 
 
-def _scan(cleaned: Cleaned, registry: Registry, lex: Lexicon) -> Own:
-    """The first hint that fits a name decides its candidacy; the candidate of the best (place, hint, line) wins."""
-    own = Own()
+def _scan(cleaned: Cleaned, registry: Registry, lex: Lexicon, wire_only: bool = False) -> Own:
+    """The first hint that fits a name decides its candidacy; the candidate of the best (place, hint, line) wins.
+    `wire_only`: only the wire copy is wanted (``Own.wire``, as the whole scan finds it; ``Own.outlet`` is left
+    unset)."""
     hints = lex.hints
     places_rank, floor, wire_left, before_pre = _order(hints)
+    if wire_only:
+        return _scan_wire(cleaned, registry, hints, wire_left, before_pre)
+    own = Own()
     best: tuple[int, int, int] | None = None
     rows = list(_lines(cleaned))
     # keeps offsets; a line with no "*" or "_" has nothing to blank (the scan is skipped: speed only)
@@ -121,6 +132,33 @@ def _scan(cleaned: Cleaned, registry: Registry, lex: Lexicon) -> Own:
                 if best is None or key < best:  # on a tie the first found stays
                     best, own.outlet = key, m.entry
                 break
+    return own
+
+
+def _scan_wire(cleaned: Cleaned, registry: Registry, hints: tuple, wire_left: list[bool], before_pre: list) -> Own:
+    """``_scan(..., wire_only=True)``: an agency on a body line whose first fitting hint is a wire-if-agency one (a
+    wire copy is marked in the body only, and the first found stays, as in the whole scan)."""
+    own = Own()
+    rows = list(_lines(cleaned, body_only=True))
+    views = [_EMPHASIS.sub(lambda m: " " * len(m.group()), raw) if "*" in raw or "_" in raw else raw
+             for raw, _, _ in rows]
+    for (raw, base, places), line, mentions in zip(rows, views, registry.find_lines(views), strict=True):
+        for m in mentions:
+            if m.entry.kind != "agency" or base is None:
+                continue
+            for rank, hint in enumerate(hints):
+                if not wire_left[rank]:
+                    break  # no wire-if-agency hint from here on
+                if hint.where not in places or (hint.country and m.entry.country != hint.country):
+                    continue
+                before, after = line[: m.start], line[m.end :]
+                if not (hint.after.match(after) and _may_hold(before_pre[rank], before) and hint.before.search(before)):
+                    continue
+                if hint.role == "wire-if-agency":
+                    own.wire = m.entry
+                    own.wire_span = (base + len(raw) - len(raw.lstrip()), base + len(raw.rstrip()))
+                    return own
+                break  # another hint took the name first
     return own
 
 
