@@ -19,7 +19,7 @@ $(STAMP): setup.cfg pyproject.toml setup.py
 # The mypyc build of the per-article modules (setup.py), redone when their sources changed since: without it
 # prov runs their .py files, with the same results, slower (provenance/compiled.py).
 BUILT := $(VENV)/.built
-$(BUILT): $(STAMP) setup.py provenance/compiled.txt $(wildcard provenance/*.py provenance/clean/*.py provenance/attribution/*.py)
+$(BUILT): $(STAMP) setup.py provenance/compiled.txt $(wildcard provenance/*.py provenance/clean/*.py provenance/attribution/*.py provenance/registry/*.py)
 	$(BIN)/python -c "import sys, provenance.compiled as c; sys.exit(not c.build_status()[0])" \
 		|| $(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(BUILT)

@@ -21,9 +21,9 @@ import logging
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from .entry import Entry
 from .loader import read_entries
 from .matcher import Matcher, Mention
 
@@ -34,17 +34,6 @@ USER_FILE = Path("~/.config/prov/outlets.toml")
 KINDS = ("outlet", "agency", "broadcaster", "platform")
 
 __all__ = ["Entry", "Mention", "Registry", "load_registry", "user_files", "KINDS"]
-
-
-@dataclass(frozen=True)
-class Entry:
-    name: str
-    kind: str
-    country: str | None = None
-    language: str | None = None
-    domains: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = field(default_factory=tuple)
-    strict: tuple[str, ...] = ()  # aliases that only count right after a cue ("AA", "X")
 
 
 _NON_WORD = re.compile(r"[\W_]+")

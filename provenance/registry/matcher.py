@@ -17,13 +17,10 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import RuleError
 from .candidates import Candidate, Candidates
-
-if TYPE_CHECKING:
-    from . import Entry
+from .entry import Entry
 
 GLUE_FILE = Path(__file__).resolve().parent.parent / "data" / "glue.toml"
 
