@@ -143,18 +143,22 @@ def as_html(p: Piece) -> str:
     return page.render(p, body, top, end)
 
 
-def generate(n: int, out: Path, seed: int = SEED) -> dict:
-    """Write ``n`` articles (text and HTML) under ``out`` unless a matching archive is already there."""
+def generate(n: int, out: Path, seed: int = SEED, html_pages: bool = True) -> dict:
+    """Write ``n`` articles under ``out`` (as text, and as HTML pages unless `html_pages` is false) unless a
+    matching archive is already there."""
     stamp = out / "manifest.json"
+    kinds = ["text", "html"] if html_pages else ["text"]
     if stamp.exists():
         manifest = json.loads(stamp.read_text())
-        if manifest.get("version") == VERSION and manifest.get("seed") == seed and manifest.get("n") == n:
+        if manifest.get("version") == VERSION and manifest.get("seed") == seed and manifest.get("n") == n \
+                and set(kinds) <= set(manifest.get("kinds", ["text", "html"])):
             return manifest
     text_bytes = html_bytes = 0
     for i in range(n):
         p = article(seed, n, i)
         shard = f"{i // SHARD:04d}"
-        for kind, body in (("text", as_text(p)), ("html", as_html(p))):
+        for kind in kinds:
+            body = as_text(p) if kind == "text" else as_html(p)
             folder = out / kind / shard
             if i % SHARD == 0:
                 folder.mkdir(parents=True, exist_ok=True)
@@ -167,7 +171,8 @@ def generate(n: int, out: Path, seed: int = SEED) -> dict:
     # Queries for the trace: keys of stories spread over the whole range, hot and cold alike.
     n_st = stories_for(n)
     queries = [story(seed, s).key for s in sorted({int(n_st * k / 9) for k in range(9)})]
-    manifest = dict(version=VERSION, seed=seed, n=n, text_bytes=text_bytes, html_bytes=html_bytes, queries=queries)
+    manifest = dict(version=VERSION, seed=seed, n=n, kinds=kinds, text_bytes=text_bytes, html_bytes=html_bytes,
+                    queries=queries)
     stamp.write_text(json.dumps(manifest, indent=1))
     return manifest
 

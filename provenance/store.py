@@ -10,11 +10,13 @@ so a batch is written by :func:`provenance.db.in_transaction`, which runs a fail
 from __future__ import annotations
 
 import hashlib
+import json
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
-from sqlalchemy import insert
+from sqlalchemy import JSON, insert
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
@@ -205,8 +207,33 @@ def _chunks(items: list) -> Iterable[list]:
 
 def _execute(session: Session, stmt, rows: list[dict]) -> None:
     conn = session.connection()
+    if not rows:
+        return
+    if conn.dialect.name != "sqlite":
+        for part in _chunks(rows):
+            conn.execute(stmt, part)
+        return
+    # SQLite: the statement compiled once for the batch and its rows handed to the driver as tuples, JSON values
+    # serialised as SQLAlchemy's JSON type does (json.dumps). Speed only: SQLAlchemy's per-row parameter
+    # processing cost the single writer more than SQLite's own insert (~0.1 ms of the ~0.4 ms an article took).
+    compiled = stmt.compile(dialect=conn.dialect, column_keys=list(rows[0]))
+    keys = compiled.positiontup
+    row_of = itemgetter(*keys)
+    table = stmt.table
+    encoded = [i for i, k in enumerate(keys) if isinstance(table.c[k].type, JSON)]
+    sql = str(compiled)
     for part in _chunks(rows):
-        conn.execute(stmt, part)
+        values = [row_of(r) for r in part] if len(keys) > 1 else [(row_of(r),) for r in part]
+        if encoded:
+            values = [_encode(v, encoded) for v in values]
+        conn.exec_driver_sql(sql, values)
+
+
+def _encode(values: tuple, at: list[int]) -> tuple:
+    out = list(values)
+    for i in at:
+        out[i] = json.dumps(out[i])
+    return tuple(out)
 
 
 def _add_findings(session: Session, sources: SourceCache, items: list[Processed]) -> None:
