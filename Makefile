@@ -51,11 +51,13 @@ clean:
 	find provenance -name '*.so' -delete
 	rm -f ./*__mypyc*.so
 
-# Benchmarks: never part of `make test`. SIZES picks archive sizes (100000 takes long: see README, Performance).
+# Benchmarks: never part of `make test`. SIZES picks archive sizes (100000 takes long: see README, Performance);
+# REPEATS and ROUNDS are the alternating rounds below and from 10000 articles.
 SIZES   ?= 1000,10000
 REPEATS ?= 3
+ROUNDS  ?= 2
 JOBS    ?= 1,2
 INPUTS  ?= text,html
 
 bench: $(BUILT)
-	$(BIN)/python -m bench.run --sizes $(SIZES) --repeats $(REPEATS) --jobs $(JOBS) --inputs $(INPUTS)
+	$(BIN)/python -m bench.run --sizes $(SIZES) --repeats $(REPEATS) --rounds-large $(ROUNDS) --jobs $(JOBS) --inputs $(INPUTS)
