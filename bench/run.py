@@ -115,7 +115,8 @@ def _alternate(jobs: list[_Job], rounds: int, log) -> None:
                 f" ({last.cpu:.1f} CPU s, steal {last.steal * 100:.0f}%)")
 
 
-def bench_size(n: int, out: Path, rounds: int, jobs: list[int], inputs: set[str], log) -> tuple[list[Row], Query, dict]:
+def bench_size(n: int, out: Path, rounds: int, jobs: list[int], inputs: set[str], log) -> tuple[list[Row], Path, dict]:
+    """Ingest rows of one archive size; returns them with the database to trace and the archive's manifest."""
     folder = out / str(n)
     t0 = time.perf_counter()
     manifest = generate(n, folder, html_pages="html" in inputs)
@@ -142,37 +143,50 @@ def bench_size(n: int, out: Path, rounds: int, jobs: list[int], inputs: set[str]
             prov = Row(n, "html", f"prov ingest --jobs {j}", j, [], extract)
             rows += [extract, prov]
             _alternate([_Job(extract, cmd, None), _Job(prov, _ingest_cmd(db, folder / "html", j), db)], rounds, log)
-    query = trace_and_export(n, traced, manifest["queries"], rounds)
-    log(f"[{n}] trace median {query.median_ms:.1f} ms, export {query.export_rate:.0f} records/s")
-    return rows, query, manifest
+    return rows, traced, manifest
 
 
-def trace_and_export(n: int, db: Path, queries: list[str], repeats: int) -> Query:
-    """Trace latency and export throughput, in this process (as a library user would call them)."""
+def trace_and_export(dbs: dict[int, tuple[Path, list[str]]], rounds: int, log) -> list[Query]:
+    """Trace latency and export throughput of every size's database, in this process (as a library user would
+    call them), in rounds that alternate the sizes' order, like the ingests: the ratio of a size's median to the
+    smallest size's holds while the machine's speed moves."""
     from provenance.export import export_lines
     from provenance.trace import trace
 
-    times, matched = [], []
-    for q in queries:
-        trace(str(db), q)  # first call warms the page cache and the imports; not counted
-        for _ in range(max(3, repeats)):
+    sizes = sorted(dbs)
+    times: dict[int, list[float]] = {n: [] for n in sizes}
+    matched: dict[int, list[int]] = {n: [] for n in sizes}
+    export: dict[int, tuple[float, int, int]] = {}
+    for n in sizes:
+        for q in dbs[n][1]:
+            matched[n].append(len(trace(str(dbs[n][0]), q).articles))  # warms the page cache and imports; not counted
+    for r in range(max(3, rounds)):
+        for n in sizes if r % 2 == 0 else sizes[::-1]:
+            db, queries = dbs[n]
+            for q in queries:
+                t = time.perf_counter()
+                trace(str(db), q)
+                times[n].append((time.perf_counter() - t) * 1000)
+    for r in range(rounds):
+        for n in sizes if r % 2 == 0 else sizes[::-1]:
             t = time.perf_counter()
-            report = trace(str(db), q)
-            times.append((time.perf_counter() - t) * 1000)
-        matched.append(len(report.articles))
-    times.sort()
-    best = float("inf")
-    nbytes = 0
-    for _ in range(repeats):
-        t = time.perf_counter()
-        count = nbytes = 0
-        for line in export_lines(str(db)):
-            count += 1
-            nbytes += len(line) + 1
-        best = min(best, time.perf_counter() - t)
-    q = Query(n, statistics.median(times), times[int(len(times) * 0.9) - 1], times[-1], count / best, nbytes / MB / best)
-    q.notes.append(f"{len(queries)} queries, articles matched per query: median {statistics.median(matched):.0f}, max {max(matched)}")
-    return q
+            count = nbytes = 0
+            for line in export_lines(str(dbs[n][0])):
+                count += 1
+                nbytes += len(line) + 1
+            took = time.perf_counter() - t
+            if n not in export or took < export[n][0]:
+                export[n] = (took, count, nbytes)
+    out = []
+    for n in sizes:
+        ts = sorted(times[n])
+        took, count, nbytes = export[n]
+        q = Query(n, statistics.median(ts), ts[int(len(ts) * 0.9) - 1], ts[-1], count / took, nbytes / MB / took)
+        q.notes.append(f"{len(dbs[n][1])} queries, articles matched per query: median {statistics.median(matched[n]):.0f}, "
+                       f"max {max(matched[n])}")
+        log(f"[{n}] trace median {q.median_ms:.1f} ms, export {q.export_rate:.0f} records/s")
+        out.append(q)
+    return out
 
 
 def _mb(b: int) -> str:
@@ -277,14 +291,16 @@ def main(argv: list[str] | None = None) -> int:
 
     load0, started, ticks0 = os.getloadavg(), time.time(), cpu_ticks()
     probes: list[float] = []
-    rows, queries, manifests = [], [], {}
+    rows, manifests = [], {}
+    traced: dict[int, tuple[Path, list[str]]] = {}
     for n in sizes:
         probes.append(_probe())
         rounds = args.repeats if n < 10_000 else args.rounds_large
-        r, q, m = bench_size(n, args.out, rounds, jobs, set(args.inputs.split(",")), log)
+        r, db, m = bench_size(n, args.out, rounds, jobs, set(args.inputs.split(",")), log)
         rows += r
-        queries.append(q)
+        traced[n] = (db, m["queries"])
         manifests[n] = m
+    queries = trace_and_export(traced, args.repeats if min(sizes) < 10_000 else args.rounds_large, log)
     probes.append(_probe())
     load1, ticks1 = os.getloadavg(), cpu_ticks()
     steal = (ticks1[1] - ticks0[1]) / max(1, ticks1[0] - ticks0[0])

