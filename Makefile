@@ -52,12 +52,13 @@ clean:
 	rm -f ./*__mypyc*.so
 
 # Benchmarks: never part of `make test`. SIZES picks archive sizes (100000 takes long: see README, Performance);
-# REPEATS and ROUNDS are the alternating rounds below and from 10000 articles.
+# REPEATS and ROUNDS are the alternating rounds below and from 10000 articles; HTML_SIZES limits HTML to some sizes.
 SIZES   ?= 1000,10000
 REPEATS ?= 3
 ROUNDS  ?= 2
 JOBS    ?= 1,2
 INPUTS  ?= text,html
+HTML_SIZES ?=
 
 bench: $(BUILT)
-	$(BIN)/python -m bench.run --sizes $(SIZES) --repeats $(REPEATS) --rounds-large $(ROUNDS) --jobs $(JOBS) --inputs $(INPUTS)
+	$(BIN)/python -m bench.run --sizes $(SIZES) --repeats $(REPEATS) --rounds-large $(ROUNDS) --jobs $(JOBS) --inputs $(INPUTS) --html-sizes '$(HTML_SIZES)'
