@@ -118,18 +118,16 @@ def read_file(path: str | Path, **overrides) -> RawArticle:
     The size is checked before reading and the read itself is bounded, so a huge file, a device
     (``/dev/zero`` reports size 0) or a file growing as we read never costs more than MAX_BYTES of memory.
     """
-    p = Path(path)
     source = str(path)
     try:
-        st = p.stat()
+        st = os.stat(path)  # before opening: opening a pipe would wait for a writer
         if stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError
         if not stat.S_ISREG(st.st_mode):
             raise InputError(source, "not a regular file (a device, pipe or socket), not an article")
         if st.st_size > MAX_BYTES:
             raise _too_large(source, st.st_size)
-        with p.open("rb") as f:
-            data = f.read(MAX_BYTES + 1)
+        data = _read_bounded(path, st.st_size)
     except FileNotFoundError:
         raise InputError(source, "no such file or folder (or a broken symlink)") from None
     except PermissionError:
@@ -140,7 +138,22 @@ def read_file(path: str | Path, **overrides) -> RawArticle:
         if exc.errno == errno.ELOOP:
             raise InputError(source, "symlink loop") from None
         raise InputError(source, exc.strerror or str(exc)) from None
-    return read_bytes(data, source, suffix=p.suffix, **overrides)
+    return read_bytes(data, source, suffix=os.path.splitext(source)[1], **overrides)
+
+
+def _read_bounded(path: str | Path, size: int) -> bytes:
+    """The file's first MAX_BYTES + 1 bytes at most: its stat size + 1 asked for first, more only if it grew.
+    (Speed only: a buffered ``read(MAX_BYTES + 1)`` allocates and frees 16 MiB per file, ~20 us of a 4 KB article.)"""
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        parts = [os.read(fd, min(size, MAX_BYTES) + 1)]
+        got = len(parts[0])
+        while parts[-1] and got <= MAX_BYTES:  # a short read or a file growing as we read: on to the end or the bound
+            parts.append(os.read(fd, min(MAX_BYTES + 1 - got, 1 << 20)))
+            got += len(parts[-1])
+        return b"".join(parts)
+    finally:
+        os.close(fd)
 
 
 class _TextOnly(HTMLParser):

@@ -48,14 +48,14 @@ def test_permission_denied(seeded, tmp_path, monkeypatch):
     # Tests run as root, which chmod 000 does not stop; make the open fail the way it does for other users.
     f = tmp_path / "secret.txt"
     f.write_text(ARTICLE.replace("Senin", "Rabu"), encoding="utf-8")
-    real_open = Path.open
+    real_open = os.open
 
-    def denied(self, *args, **kwargs):
-        if self.name == "secret.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)
+    def denied(path, *args, **kwargs):
+        if os.path.basename(path) == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", denied)
+    monkeypatch.setattr(os, "open", denied)
     _refused(seeded, f, "permission denied")
 
 
@@ -103,13 +103,13 @@ def test_fifty_megabyte_file_is_refused_before_reading(seeded, tmp_path, monkeyp
     big = tmp_path / "big.txt"
     with big.open("wb") as f:  # sparse: 50 MB on paper, nothing on disk
         f.truncate(50 * 1024 * 1024)
-    real_open = Path.open
+    real_open = os.open
 
-    def no_read(self, *args, **kwargs):
-        assert self.name != "big.txt", "the oversized file was opened"
-        return real_open(self, *args, **kwargs)
+    def no_read(path, *args, **kwargs):
+        assert os.path.basename(path) != "big.txt", "the oversized file was opened"
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", no_read)
+    monkeypatch.setattr(os, "open", no_read)
     _refused(seeded, big, "too large", "limit is 16 MiB")
 
 
@@ -118,13 +118,17 @@ def test_read_is_bounded_even_when_the_size_lies(tmp_path, monkeypatch):
     monkeypatch.setattr(reader, "MAX_BYTES", 1000)
     f = tmp_path / "grows.txt"
     f.write_text("kata menteri. " * 10, encoding="utf-8")
-    real_stat = Path.stat
+    real_stat = os.stat
 
     class Small:
         def __init__(self, st):
             self.st_mode, self.st_size = st.st_mode, 10
 
-    monkeypatch.setattr(Path, "stat", lambda self, **kw: Small(real_stat(self, **kw)))
+    def lying(path, **kw):
+        st = real_stat(path, **kw)
+        return Small(st) if os.path.basename(path) == "grows.txt" else st
+
+    monkeypatch.setattr(os, "stat", lying)
     f.write_text("kata menteri. " * 1000, encoding="utf-8")
     with pytest.raises(reader.InputError, match="too large"):
         reader.read_file(f)
