@@ -31,3 +31,27 @@ def test_user_overrides_win():
 def test_html_without_text():
     result = clean(RawArticle("empty.html", "<html><head><title>t</title></head><body></body></html>", kind="html"))
     assert result.body == "" and result.meta.title == "t"
+
+
+def _unglue_reference(html: str) -> str:
+    """What the page cleaning must do, character by character: ASCII controls but tab, line feed and carriage
+    return, and non-ASCII characters that are not printable but the no-break space and the line and paragraph
+    separators, become a space."""
+    keep = "\t\n\r\u00a0\u2028\u2029"
+    return "".join(c if c.isprintable() or c in keep else " " for c in html)
+
+
+def test_unglue_equals_its_definition_on_random_text():
+    import random
+
+    from provenance.clean.html import _unglue
+
+    rng = random.Random(7)
+    odd = [0x00, 0x08, 0x09, 0x0A, 0x0D, 0x1F, 0x7F, 0x85, 0xA0, 0xAD, 0x200B, 0x2028, 0x2029, 0xD800, 0xDFFF, 0xE000,
+           0xFEFF, 0xFFFF, 0x1F600, 0xE0001, 0x10FFFF]
+    pieces = [lambda: chr(rng.randrange(0x20, 0x7F)), lambda: chr(rng.randrange(0, 0x80)),
+              lambda: chr(rng.randrange(0x80, 0x3000)), lambda: chr(rng.randrange(0, 0x110000)),
+              lambda: chr(rng.choice(odd)), lambda: "<p>Berita — kata menteri.</p>\n"]
+    for _ in range(20_000):
+        html = "".join(rng.choice(pieces)() for _ in range(rng.randrange(0, 30)))
+        assert _unglue(html) == _unglue_reference(html), repr(html)

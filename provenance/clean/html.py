@@ -31,19 +31,35 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def _unglue(html: str) -> str:
-    # fast path, C speed: line breaks, tabs and no-break spaces aside, is everything printable? (4 pages in 5)
-    # (each removed only when present: a page is copied once less or twice less)
-    bare = html
-    for ch in "\r\u00a0\t":
-        if ch in bare:
-            bare = bare.replace(ch, "")
-    if bare.replace("\n", "").isprintable():
+    if _all_printable(html):  # 4 pages in 5
         return html
     if _CONTROL.search(html):
         html = _CONTROL.sub(" ", html)
     if html.isascii():
         return html
     return _NON_ASCII.sub(_printable_run, html)
+
+
+# the ASCII controls _CONTROL matches, and every ASCII byte, for bytes.translate
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_ASCII_BYTES = bytes(range(0x80))
+
+
+def _all_printable(html: str) -> bool:
+    """Is every character printable, line breaks, tabs and the spaces ``_printable_run`` keeps aside? Then the page
+    needs no change. Speed only, at C speed without copying the page per character kind: the ASCII controls are
+    counted on the UTF-8 bytes, and the non-ASCII characters, which are all of the bytes from 0x80 up in UTF-8
+    (a lone surrogate passes through as bytes and back, and fails the test), are decoded alone and tested."""
+    data = html.encode("utf-8", "surrogatepass")
+    if len(data.translate(None, _CONTROL_BYTES)) != len(data):
+        return False
+    if len(data) == len(html):  # ASCII only
+        return True
+    rest = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    for ch in "\u00a0\u2028\u2029":
+        if ch in rest:
+            rest = rest.replace(ch, "")
+    return rest.isprintable()
 
 
 def _printable_run(m: re.Match[str]) -> str:
