@@ -14,6 +14,7 @@ import json
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from json.encoder import encode_basestring_ascii as _json_str
 from operator import itemgetter
 
 from sqlalchemy import JSON, insert
@@ -232,8 +233,16 @@ def _execute(session: Session, stmt, rows: list[dict]) -> None:
 def _encode(values: tuple, at: list[int]) -> tuple:
     out = list(values)
     for i in at:
-        out[i] = json.dumps(out[i])
+        out[i] = _dumps(out[i])
     return tuple(out)
+
+
+def _dumps(value) -> str:
+    """``json.dumps(value)``; a list of strings and Nones (a statement's chain, a dozen an article) written here in
+    C-encoded pieces, the same text (speed only: the json module's general path cost the writer ~4 us a chain)."""
+    if type(value) is list and all(type(x) is str or x is None for x in value):
+        return "[" + ", ".join("null" if x is None else _json_str(x) for x in value) + "]"
+    return json.dumps(value)
 
 
 def _add_findings(session: Session, sources: SourceCache, items: list[Processed]) -> None:

@@ -34,3 +34,19 @@ def test_packed_is_plain_data():
         return x is None or isinstance(x, (str, int, float, bool))
 
     assert plain(pack(process(raw)))
+
+
+def test_store_json_fast_path_writes_what_json_dumps_writes():
+    import json
+    import random
+
+    from provenance.store import _dumps
+
+    rng = random.Random(3)
+    alphabet = ["a", "Z", " ", '"', "\\", "\n", "\t", "\x00", "\x7f", "é", "—", "\u2028", "\ud800", "😀", "/"]
+    for _ in range(5000):
+        value = [None if rng.random() < 0.2 else "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 8)))
+                 for _ in range(rng.randrange(0, 5))]
+        assert _dumps(value) == json.dumps(value)
+    removed = [{"text": "Iklan", "rule": "ads.scroll", "reason": "ad", "line": 1}]
+    assert _dumps(removed) == json.dumps(removed)
