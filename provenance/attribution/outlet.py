@@ -72,7 +72,9 @@ def _lines(cleaned: Cleaned, body_only: bool = False) -> Iterator[tuple[str, int
         places = _ANYWHERE
         if not seen_text and line.lstrip().startswith("# "):
             places = _ANYWHERE_TITLE
-        elif not _NOT_PROSE.match(line):
+        # (past the opening lines every line is "anywhere", prose or not: the match is skipped; speed only. A prose
+        # line holds text, so `seen_text` is set by then)
+        elif prose < OPENING_LINES and not _NOT_PROSE.match(line):
             if prose < OPENING_LINES:
                 places = _ANYWHERE_OPENING
             prose += 1
