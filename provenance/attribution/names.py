@@ -42,6 +42,13 @@ class Speaker:
     cue: str
     raw: str  # as written (for merging institution spellings)
 
+    # Speed only: written out, this __init__ is compiled (see sentences.Sentence); it does what the generated one does.
+    def __init__(self, name: str, kind: str, cue: str, raw: str) -> None:
+        self.name = name
+        self.kind = kind
+        self.cue = cue
+        self.raw = raw
+
 
 def _is_cap(tok: str) -> bool:
     t = tok.lstrip("(\"“'‘")
