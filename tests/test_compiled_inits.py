@@ -31,7 +31,7 @@ class _Speaker:
 ])
 def test_written_out_init_is_the_dataclass_one(cls, plain, args):
     names = [f.name for f in dataclasses.fields(plain)]
-    for a, kw in [(args, {}), ((), dict(zip(names, args))), (args[:2], dict(zip(names[2:], args[2:])))]:
+    for a, kw in [(args, {}), ((), dict(zip(names, args, strict=True))), (args[:2], dict(zip(names[2:], args[2:], strict=True)))]:
         x, p = cls(*a, **kw), plain(*a, **kw)
         assert dataclasses.astuple(x) == dataclasses.astuple(p)
         assert repr(x) == repr(p).replace(plain.__name__, cls.__name__)
