@@ -6,7 +6,10 @@ import string
 
 from provenance.attribution.anonymous import _ANONYMITY
 from provenance.attribution.lexicon import (
+    ACCORDING_TAIL,
     CUE_FILES,
+    WORDS_TAIL,
+    _according_rx,
     _case_variants,
     _read,
     _words_rx,
@@ -113,12 +116,15 @@ def test_first_letter_class_is_what_re_i_matches():
 
 def test_skippable_pattern_matches_like_the_original():
     lex = load_lexicon()
-    lists = [list(lex.verbs_words), *(list(c.words) for c in lex.media_cues)]
+    lists = [list(lex.verbs_words), list(lex.according_words), list(lex.unknown_words),
+             *(list(c.words) for c in lex.media_cues)]
     rng = random.Random(7)
     lists += [rng.sample(ws, rng.randrange(1, 4)) for ws in lists for _ in range(5)]
-    for i, words in enumerate(lists):
-        old, new = _words_rx(words, "test"), skippable_rx(words, "test")
-        assert i or old.pattern != new.pattern  # (the verbs are plain phrases: rewritten)
+    for i, words in enumerate(lists * 2):
+        according = i >= len(lists)  # (each list once as cue phrases, once as according phrases)
+        old = _according_rx(words, "test") if according else _words_rx(words, "test")
+        new = skippable_rx(words, "test", ACCORDING_TAIL if according else WORDS_TAIL)
+        assert i % len(lists) > 1 or old.pattern != new.pattern  # (verbs, according: plain phrases, rewritten)
         for text in _texts() + _fuzz(words, 400, i):
             assert _finds(old, text) == _finds(new, text), (words[:3], text)
             assert _finds(old, text, 3) == _finds(new, text, 3), (words[:3], text)
@@ -127,9 +133,11 @@ def test_skippable_pattern_matches_like_the_original():
 def test_narrowed_pattern_matches_like_the_full_one():
     lex = load_lexicon()
     trig = triggers(lex)
-    pairs = [(lex.verbs_rx, trig.verbs_rx), *zip((c.rx for c in lex.media_cues), trig.media_rx, strict=True)]
+    pairs = [(lex.verbs_rx, trig.verbs_rx), (lex.according_rx, trig.according_rx), (lex.unknown_rx, trig.unknown_rx),
+             *zip((c.rx for c in lex.media_cues), trig.media_rx, strict=True)]
     assert all(n is not None for _, n in pairs)  # (built from the phrases, plain or not)
-    phrases = [w for c in lex.media_cues for w in c.words] + list(lex.verbs_words)
+    phrases = [w for c in lex.media_cues for w in c.words] + [*lex.verbs_words, *lex.according_words,
+                                                              *lex.unknown_words]
     for text in _texts() + _fuzz(phrases, 3000, 1):
         bits = trig.gate.scan(text)
         for rx, narrow in pairs:

@@ -71,6 +71,16 @@ def _words_rx(words: list[str], file: str) -> re.Pattern:
     return _compile(file, rf"(?<![^\W\d_])(?:{body})(?!(?-i:[a-z]))")
 
 
+WORDS_TAIL = "(?![a-z])"  # what follows a phrase of ``_words_rx``, written case-sensitively
+ACCORDING_TAIL = r"\s+"  # what follows one of ``_according_rx``
+
+
+def _according_rx(words: list[str], file: str) -> re.Pattern:
+    """"Menurut Trump", "According to Trump": a phrase, longest first, after a non-letter, then whitespace."""
+    return _compile(file, r"(?<![^\W\d_])(?:" + "|".join(
+        a.replace(" ", r"\s+") for a in sorted(set(words), key=len, reverse=True)) + r")\s+", re.I)
+
+
 # The only non-ASCII characters re.I matches to an ASCII character (see provenance.literals._FOLDS_TO_ASCII)
 _FOLDS = "\u0130\u0131\u017f\u212a"
 
@@ -81,16 +91,17 @@ def _case_variants(ch: str) -> str:
     return "".join(re.escape(x) for x in sorted(found))
 
 
-def skippable_rx(words: list[str], file: str) -> re.Pattern:
-    """``_words_rx(words)``, the same matches, written so that the regex engine skips ahead to the phrases' first
+def skippable_rx(words: list[str], file: str, tail: str = WORDS_TAIL) -> re.Pattern:
+    """``_words_rx(words)`` (`tail` ACCORDING_TAIL: ``_according_rx(words)``, its alternation as a trie, as
+    ``_trie`` argues), the same matches, written so that the regex engine skips ahead to the phrases' first
     letters in C (speed only). A pattern compiled with re.I gets no such skip, so the case-insensitive pattern
     tried its look-behind and alternation at every position of a sentence; here the flags are off outside
     ``(?i:...)`` and the pattern opens with one character class (every character re.I matches to a first letter),
     the look-behind written after it as in ``_delimited`` (that character is no newline), then each first letter's
     subtrie behind ``(?<=letter)`` (at a position only one first letter can match: the order does not matter).
-    Not plain words: ``_words_rx`` itself."""
+    Not plain words: the pattern as it is."""
     if not words or not all(isinstance(w, str) and w.isascii() and _PLAIN.fullmatch(w) and w[0] != " " for w in words):
-        return _words_rx(words, file)
+        return _words_rx(words, file) if tail == WORDS_TAIL else _according_rx(words, file)
     root = _trie_node(words)
     heads = sorted(root)
     first = "".join(_case_variants(ch) for ch in heads)
@@ -98,7 +109,7 @@ def skippable_rx(words: list[str], file: str) -> re.Pattern:
         rest = _trie_text(root[heads[0]])
     else:
         rest = "|".join(f"(?<={re.escape(ch)}){_trie_text(root[ch])}" for ch in heads)
-    return _compile(file, rf"[{first}](?<![^\W\d_].)(?i:{rest})(?![a-z])", 0)
+    return _compile(file, rf"[{first}](?<![^\W\d_].)(?i:{rest}){tail}", 0)
 
 
 def _delimited(words: list[str], edge: str) -> str:
@@ -191,6 +202,8 @@ class Lexicon:
     according_runs: frozenset[str] | None = None  # one of which every according_rx match holds as a whole word
     inverted_runs: frozenset[str] | None = None  # one of which every inverted_rx match holds as a whole word
     verbs_words: tuple[str, ...] = ()  # the phrases verbs_rx was built from (speed only: triggers.Narrowed)
+    according_words: tuple[str, ...] = ()  # likewise for according_rx
+    unknown_words: tuple[str, ...] = ()  # likewise for unknown_rx
 
 
 class TextMemo:
@@ -288,6 +301,7 @@ def load_lexicon() -> Lexicon:
                           + r")\s+)*$", re.I),
         reference_rx=_compile("cues", rf"^\s*(?:{ref_body})\s*:?\s*$", re.I),
         unknown_rx=_words_rx(unknown, "cues"),
+        unknown_words=tuple(unknown),
         syndication_rx=_compile("cues", r"(?:" + "|".join(synd) + r")\s*", re.I),
         # case-sensitive: a capitalised "Ungkap" after a comma is a headline verb, not "..., ungkap Trump"
         inverted_rx=_compile("cues", r"(?:[,\"”’'—–-]\s*)(?:" + "|".join(
@@ -295,8 +309,8 @@ def load_lexicon() -> Lexicon:
         verbs_rx=_words_rx(verbs, "cues"),
         verbs_literals=_word_literals(verbs),
         verbs_words=tuple(verbs),
-        according_rx=_compile("cues", r"(?<![^\W\d_])(?:" + "|".join(
-            a.replace(" ", r"\s+") for a in sorted(set(acc), key=len, reverse=True)) + r")\s+", re.I),
+        according_rx=_according_rx(acc, "cues"),
+        according_words=tuple(acc),
         according_runs=_whole_words(acc),
         inverted_runs=_inverted_words(inv),
         anaphora_rx=_words_rx(ana, "cues"),

@@ -126,7 +126,9 @@ def sentence_credits(
             bare[i] = (m, s, e, c)
     # Unknown media after a strong cue ("dilansir Globes Online,"): kept, marked unresolved.
     may = may_search(lex.unknown_rx, text, lowered(text)) if present is None else present.may(present.trig.unknown)
-    unknown = lex.unknown_rx.finditer(text) if may else ()  # speed only
+    narrow = present.trig.unknown_rx if present is not None else None  # (narrowed to the sentence; speed only)
+    unknown = (lex.unknown_rx if narrow is None or present is None else narrow.rx(present.bits)).finditer(text) \
+        if may else ()  # speed only
     for cm in unknown:
         nm = _UNKNOWN_NAME.match(text, cm.end())
         if not nm:

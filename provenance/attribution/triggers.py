@@ -16,7 +16,7 @@ from typing import cast
 
 from ..literals import LetterGate, letter_literals, required_literals
 from .anonymous import _ANONYMITY, Candidates, _joined
-from .lexicon import Lexicon, _words_rx, skippable_rx
+from .lexicon import ACCORDING_TAIL, WORDS_TAIL, Lexicon, _according_rx, _words_rx, skippable_rx
 
 _NEVER = re.compile(r"(?!)")
 _LETTER_RUN = re.compile(r"[a-z]+")
@@ -27,16 +27,22 @@ class Narrowed:
     (speed only: the same matches, found several times faster). A phrase matches only where each gate literal
     inside one of its lower-cased runs of letters occurs in the sentence (``LetterGate.scan``; every bit when it
     cannot decide), so leaving out the phrases that miss one changes no match, and the fewer phrases the further
-    ``lexicon.skippable_rx`` lets the regex engine skip. One pattern per set of phrases, compiled once."""
+    ``lexicon.skippable_rx`` lets the regex engine skip. One pattern per set of phrases, compiled once.
+    `whole`: every run of letters of a phrase is a whole run of the text it matches (the gate's whole-word bits
+    apply too: "per" is no "per" cue in "person")."""
 
-    __slots__ = ("phrases", "need", "_memo")
+    __slots__ = ("phrases", "need", "tail", "_memo")
 
-    def __init__(self, gate: LetterGate, words: tuple[str, ...]):
+    def __init__(self, gate: LetterGate, words: tuple[str, ...], whole: bool = False, tail: str = WORDS_TAIL):
         self.phrases: list[tuple[str, int]] = []  # phrase, the bits of every gate literal it holds
         for w in words:
             runs = _LETTER_RUN.findall(w.lower())
-            self.phrases.append((w, sum(b for s, b in gate.bit.items() if any(s in r for r in runs))))
+            need = sum(b for s, b in gate.bit.items() if any(s in r for r in runs))
+            if whole:
+                need |= sum(b for s, b in gate.word_bit.items() if s in runs)
+            self.phrases.append((w, need))
         self.need = functools.reduce(operator.or_, (n for _, n in self.phrases), 0)
+        self.tail = tail
         self._memo: dict[int, re.Pattern] = {}
 
     def rx(self, bits: int) -> re.Pattern:
@@ -47,13 +53,16 @@ class Narrowed:
             if len(self._memo) > 1024:
                 self._memo.clear()
             words = [w for w, n in self.phrases if key & n == n]
-            hit = self._memo[key] = skippable_rx(words, "cues") if words else _NEVER
+            hit = self._memo[key] = skippable_rx(words, "cues", self.tail) if words else _NEVER
         return hit
 
 
-def _narrowed(gate: LetterGate, rx: re.Pattern, words: tuple[str, ...]) -> Narrowed | None:
-    """`rx` narrowed, when it is ``_words_rx(words)`` (None: search `rx` itself)."""
-    return Narrowed(gate, words) if words and _words_rx(list(words), "cues").pattern == rx.pattern else None
+def _narrowed(gate: LetterGate, rx: re.Pattern, words: tuple[str, ...], tail: str = WORDS_TAIL,
+              whole: bool = False) -> Narrowed | None:
+    """`rx` narrowed, when it is ``_words_rx(words)`` (`tail` ACCORDING_TAIL: ``_according_rx(words)``; None:
+    search `rx` itself)."""
+    build = _words_rx if tail == WORDS_TAIL else _according_rx
+    return Narrowed(gate, words, whole, tail) if words and build(list(words), "cues").pattern == rx.pattern else None
 
 
 @dataclass(frozen=True)
@@ -76,6 +85,8 @@ class Triggers:
     implied_any: int = -1  # every bit of the implied-platform verbs (-1: one is always searched)
     media_cues_bits: int = 0  # every bit of the media cues that have some, and of their narrowed phrases
     verbs_rx: Narrowed | None = None  # lex.verbs_rx narrowed per sentence (None: search lex.verbs_rx)
+    according_rx: Narrowed | None = None  # likewise
+    unknown_rx: Narrowed | None = None  # likewise
     media_rx: tuple[Narrowed | None, ...] = ()  # each of lex.media_cues narrowed, likewise
     cue_lists: dict[int, list] = field(default_factory=dict, compare=False)  # media.sentence_credits' cue lists by their bits
 
@@ -157,6 +168,10 @@ def _build(lex: Lexicon) -> Triggers:
         anonymous_bits=sum(by_bit),
         anonymous_rows=tuple(row_bits),
         verbs_rx=_narrowed(gate, lex.verbs_rx, lex.verbs_words),
+        # (the according phrases read as whole words, as the gate does, when it does)
+        according_rx=_narrowed(gate, lex.according_rx, lex.according_words, ACCORDING_TAIL,
+                               lex.according_runs is not None),
+        unknown_rx=_narrowed(gate, lex.unknown_rx, lex.unknown_words),
         media_rx=media_rx,
     )
 
