@@ -14,12 +14,18 @@ import re
 from dataclasses import dataclass, field
 from typing import cast
 
-from ..literals import LetterGate, letter_literals, required_literals
+from ..literals import MIN_LEN, LetterGate, letter_literals, required_literals
 from .anonymous import _ANONYMITY, Candidates, _joined
-from .lexicon import ACCORDING_TAIL, WORDS_TAIL, Lexicon, _according_rx, _words_rx, skippable_rx
+from .lexicon import _PLAIN, ACCORDING_TAIL, WORDS_TAIL, Lexicon, _according_rx, _words_rx, skippable_rx
 
 _NEVER = re.compile(r"(?!)")
 _LETTER_RUN = re.compile(r"[a-z]+")
+
+
+def _runs(phrase: str) -> list[str]:
+    """The runs of letters every match of a cue phrase holds, lower-cased: all of a plain phrase's, none of one with
+    regex syntax ("dilansir(?: dari)?" holds no "dari")."""
+    return _LETTER_RUN.findall(phrase.lower()) if phrase.isascii() and _PLAIN.fullmatch(phrase) else []
 
 
 class Narrowed:
@@ -27,23 +33,25 @@ class Narrowed:
     (speed only: the same matches, found several times faster). A phrase matches only where each gate literal
     inside one of its lower-cased runs of letters occurs in the sentence (``LetterGate.scan``; every bit when it
     cannot decide), so leaving out the phrases that miss one changes no match, and the fewer phrases the further
-    ``lexicon.skippable_rx`` lets the regex engine skip. One pattern per set of phrases, compiled once.
+    ``lexicon.skippable_rx`` lets the regex engine skip. One pattern per set of phrases, compiled once (many sets
+    of bits give the same phrases; re's own cache is too small to keep them).
     `whole`: every run of letters of a phrase is a whole run of the text it matches (the gate's whole-word bits
     apply too: "per" is no "per" cue in "person")."""
 
-    __slots__ = ("phrases", "need", "tail", "_memo")
+    __slots__ = ("phrases", "need", "tail", "_memo", "_by_words")
 
     def __init__(self, gate: LetterGate, words: tuple[str, ...], whole: bool = False, tail: str = WORDS_TAIL):
         self.phrases: list[tuple[str, int]] = []  # phrase, the bits of every gate literal it holds
         for w in words:
-            runs = _LETTER_RUN.findall(w.lower())
+            runs = _runs(w)
             need = sum(b for s, b in gate.bit.items() if any(s in r for r in runs))
             if whole:
                 need |= sum(b for s, b in gate.word_bit.items() if s in runs)
             self.phrases.append((w, need))
         self.need = functools.reduce(operator.or_, (n for _, n in self.phrases), 0)
         self.tail = tail
-        self._memo: dict[int, re.Pattern] = {}
+        self._memo: dict[int, re.Pattern] = {}  # bits & need -> pattern
+        self._by_words: dict[tuple[str, ...], re.Pattern] = {}  # phrases -> pattern
 
     def rx(self, bits: int) -> re.Pattern:
         """The pattern for a sentence with these gate `bits`."""
@@ -52,8 +60,12 @@ class Narrowed:
         if hit is None:
             if len(self._memo) > 1024:
                 self._memo.clear()
-            words = [w for w, n in self.phrases if key & n == n]
-            hit = self._memo[key] = skippable_rx(words, "cues", self.tail) if words else _NEVER
+                self._by_words.clear()
+            words = tuple([w for w, n in self.phrases if key & n == n])
+            hit = self._by_words.get(words)
+            if hit is None:
+                hit = self._by_words[words] = skippable_rx(list(words), "cues", self.tail) if words else _NEVER
+            self._memo[key] = hit
         return hit
 
 
@@ -120,7 +132,12 @@ def _build(lex: Lexicon) -> Triggers:
     anon_weak = {s: letter_literals((True, frozenset({s}))) for s in anon[1]} if anon else {}
     anon_ok = anon is not None and all(w is not None for w in anon_weak.values())
     inverted_runs = lex.inverted_runs
-    gate = LetterGate([*weak.values(), *implied, *media, *(anon_weak.values() if anon_ok else ())],
+    # (and the words of the phrases of the narrowed patterns, so that each phrase is left out without its own words;
+    # after the others: their bits stay as they were)
+    phrase_words = frozenset(r for words in (lex.verbs_words, lex.according_words, lex.unknown_words,
+                                             *(c.words for c in lex.media_cues))
+                             for w in words for r in _runs(w) if len(r) >= MIN_LEN)
+    gate = LetterGate([*weak.values(), *implied, *media, *(anon_weak.values() if anon_ok else ()), phrase_words],
                       [lex.according_runs, inverted_runs])
     by_bit: dict[int, frozenset[str]] = {}
     for s, w in anon_weak.items() if anon_ok else ():
