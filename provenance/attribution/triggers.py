@@ -23,9 +23,16 @@ _LETTER_RUN = re.compile(r"[a-z]+")
 
 
 def _runs(phrase: str) -> list[str]:
-    """The runs of letters every match of a cue phrase holds, lower-cased: all of a plain phrase's, none of one with
-    regex syntax ("dilansir(?: dari)?" holds no "dari")."""
-    return _LETTER_RUN.findall(phrase.lower()) if phrase.isascii() and _PLAIN.fullmatch(phrase) else []
+    """The runs of letters every match of a cue phrase holds, lower-cased: all of a plain phrase's; of one with
+    regex syntax, those of the one literal ``required_literals`` finds, if it finds one ("dilansir(?: dari)?"
+    holds "dilansir", not "dari")."""
+    if phrase.isascii() and _PLAIN.fullmatch(phrase):
+        return _LETTER_RUN.findall(phrase.lower())
+    try:
+        pre = required_literals(re.compile(phrase.replace(" ", r"\s+"), re.I))
+    except re.error:
+        return []
+    return _LETTER_RUN.findall(next(iter(pre[1])).lower()) if pre is not None and len(pre[1]) == 1 else []
 
 
 class Narrowed:
