@@ -1,7 +1,21 @@
 """The mapper's per-sentence literal gate (speed only) never rules out a sentence one of its patterns matches."""
 
+import random
+import re
+import string
+
 from provenance.attribution.anonymous import _ANONYMITY
-from provenance.attribution.lexicon import CUE_FILES, _read, load_lexicon
+from provenance.attribution.lexicon import (
+    ACCORDING_TAIL,
+    CUE_FILES,
+    WORDS_TAIL,
+    _according_rx,
+    _case_variants,
+    _read,
+    _words_rx,
+    load_lexicon,
+    skippable_rx,
+)
 from provenance.attribution.triggers import Present, triggers
 from provenance.literals import LetterGate
 
@@ -65,3 +79,68 @@ def test_inverted_cue_read_as_a_whole_word():
     trig = triggers(load_lexicon())
     assert Present(trig, "“Ya,” jelasnya kepada wartawan.").may(trig.inverted)
     assert not Present(trig, "Ia menjelaskan bahwa harga bertambah.").may(trig.inverted)  # no whole cue word
+
+
+# --- Narrowed cue patterns (speed only): the same matches as the full pattern -------------------------------------
+
+def _fuzz(phrases: list[str], n: int, seed: int) -> list[str]:
+    """Random texts of phrase pieces in mixed case, letters that case-fold to ASCII, other letters, digits, marks."""
+    rng = random.Random(seed)
+    odd = ["\u0130", "\u0131", "\u017f", "\u212a", "ß", "é", "Ä", "_", "1", "'", "-", "\n", "\t", " ", "  ", ",", "“"]
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randrange(1, 8)):
+            r = rng.random()
+            if r < 0.5:
+                p = rng.choice(phrases)
+                if rng.random() < 0.3:
+                    p = p[rng.randrange(len(p)):] if rng.random() < 0.5 else p[:rng.randrange(1, len(p) + 1)]
+                p = "".join(c.upper() if rng.random() < 0.3 else c for c in p)
+                parts.append(p.replace("s", "\u017f") if rng.random() < 0.05 else p)
+            else:
+                parts.append("".join(rng.choice(odd + list("abkisZ")) for _ in range(rng.randrange(1, 4))))
+        out.append("".join(parts))
+    return out
+
+
+def _finds(rx: re.Pattern, text: str, pos: int = 0) -> list:
+    return [(m.span(), m.group()) for m in rx.finditer(text, pos)]
+
+
+def test_first_letter_class_is_what_re_i_matches():
+    every = "".join(map(chr, range(0x110000)))
+    for ch in string.ascii_letters + string.digits + "'-":
+        assert set(re.findall(re.escape(ch), every, re.I)) == set(re.findall(f"[{_case_variants(ch)}]", every)), ch
+
+
+def test_skippable_pattern_matches_like_the_original():
+    lex = load_lexicon()
+    lists = [list(lex.verbs_words), list(lex.according_words), list(lex.unknown_words),
+             *(list(c.words) for c in lex.media_cues)]
+    rng = random.Random(7)
+    lists += [rng.sample(ws, rng.randrange(1, 4)) for ws in lists for _ in range(5)]
+    for i, words in enumerate(lists * 2):
+        according = i >= len(lists)  # (each list once as cue phrases, once as according phrases)
+        old = _according_rx(words, "test") if according else _words_rx(words, "test")
+        new = skippable_rx(words, "test", ACCORDING_TAIL if according else WORDS_TAIL)
+        assert i % len(lists) > 1 or old.pattern != new.pattern  # (verbs, according: plain phrases, rewritten)
+        for text in _texts() + _fuzz(words, 400, i):
+            assert _finds(old, text) == _finds(new, text), (words[:3], text)
+            assert _finds(old, text, 3) == _finds(new, text, 3), (words[:3], text)
+
+
+def test_narrowed_pattern_matches_like_the_full_one():
+    lex = load_lexicon()
+    trig = triggers(lex)
+    pairs = [(lex.verbs_rx, trig.verbs_rx), (lex.according_rx, trig.according_rx), (lex.unknown_rx, trig.unknown_rx),
+             *zip((c.rx for c in lex.media_cues), trig.media_rx, strict=True)]
+    assert all(n is not None for _, n in pairs)  # (built from the phrases, plain or not)
+    phrases = [w for c in lex.media_cues for w in c.words] + [*lex.verbs_words, *lex.according_words,
+                                                              *lex.unknown_words]
+    for text in _texts() + _fuzz(phrases, 3000, 1):
+        bits = trig.gate.scan(text)
+        for rx, narrow in pairs:
+            assert narrow is not None
+            assert _finds(rx, text) == _finds(narrow.rx(bits), text), (rx.pattern[:40], text)
+            assert _finds(rx, text, 5) == _finds(narrow.rx(bits), text, 5), (rx.pattern[:40], text)

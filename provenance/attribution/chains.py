@@ -80,6 +80,7 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
     bisect_right = bisect.bisect_right
     # a None need is always searched (Present.may, inlined below; speed only)
     unknown_need, synd_need, verbs_need = trig.unknown, trig.syndication, trig.verbs
+    verbs_rx = trig.verbs_rx  # the verbs pattern narrowed to the sentence's phrases (speed only)
     for sent in sentences:
         text = sent.text
         if sent.line_start:
@@ -139,7 +140,8 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
         if chain_media:
             st.last_chain = chain_media
         # read by three steps below: one scan (speed only)
-        verbs = list(lex.verbs_rx.finditer(text)) if verbs_need is None or bits & verbs_need else []
+        verbs = list((verbs_rx.rx(bits) if verbs_rx is not None else lex.verbs_rx).finditer(text)) \
+            if verbs_need is None or bits & verbs_need else []
         # (find_speakers finds nothing without a verb or one of its cue words, pointed_noun nothing without a verb;
         # speed only)
         speakers = find_speakers(text, lex, registry, verbs, present, memo) \

@@ -34,26 +34,30 @@ def _compile(path: str, pattern: str, flags: int = re.I) -> re.Pattern:
 _PLAIN = re.compile(r"[A-Za-z0-9' -]+")  # a cue phrase with no regex syntax of its own
 
 
-def _trie(words: list[str]) -> str:
-    """The case-insensitive alternation of plain ``words``, longest first, as a trie: same matches, but the
-    regex engine no longer tries a few hundred alternatives one by one at every word start (this was most of
-    the mapper's time). At any position the words that can match are prefixes of one another, so a trie that
-    prefers the longer continuation tries them in the same longest-first order as the sorted alternation."""
+def _trie_node(words: list[str]) -> dict:
     root: dict = {}
     for w in {w.lower() for w in words}:  # ASCII under re.I: "Said" and "said" match the same text
         node = root
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
+    return root
 
-    def build(node: dict) -> str:
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
 
-    return build(root)
+def _trie_text(node: dict) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_text(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _trie(words: list[str]) -> str:
+    """The case-insensitive alternation of plain ``words``, longest first, as a trie: same matches, but the
+    regex engine no longer tries a few hundred alternatives one by one at every word start (this was most of
+    the mapper's time). At any position the words that can match are prefixes of one another, so a trie that
+    prefers the longer continuation tries them in the same longest-first order as the sorted alternation."""
+    return _trie_text(_trie_node(words))
 
 
 def _words_rx(words: list[str], file: str) -> re.Pattern:
@@ -65,6 +69,47 @@ def _words_rx(words: list[str], file: str) -> re.Pattern:
         w.replace(" ", r"\s+") for w in alts)
     # A cue may be glued to the capitalised name after it ("dilansirReuters"), never to a lower-case letter.
     return _compile(file, rf"(?<![^\W\d_])(?:{body})(?!(?-i:[a-z]))")
+
+
+WORDS_TAIL = "(?![a-z])"  # what follows a phrase of ``_words_rx``, written case-sensitively
+ACCORDING_TAIL = r"\s+"  # what follows one of ``_according_rx``
+
+
+def _according_rx(words: list[str], file: str) -> re.Pattern:
+    """"Menurut Trump", "According to Trump": a phrase, longest first, after a non-letter, then whitespace."""
+    return _compile(file, r"(?<![^\W\d_])(?:" + "|".join(
+        a.replace(" ", r"\s+") for a in sorted(set(words), key=len, reverse=True)) + r")\s+", re.I)
+
+
+# The only non-ASCII characters re.I matches to an ASCII character (see provenance.literals._FOLDS_TO_ASCII)
+_FOLDS = "\u0130\u0131\u017f\u212a"
+
+
+def _case_variants(ch: str) -> str:
+    """Every character re.I matches to `ch` (an ASCII character), as a character-class body."""
+    found = {x for x in {ch, ch.lower(), ch.upper(), *_FOLDS} if re.fullmatch(re.escape(ch), x, re.I)}
+    return "".join(re.escape(x) for x in sorted(found))
+
+
+def skippable_rx(words: list[str], file: str, tail: str = WORDS_TAIL) -> re.Pattern:
+    """``_words_rx(words)`` (`tail` ACCORDING_TAIL: ``_according_rx(words)``, its alternation as a trie, as
+    ``_trie`` argues), the same matches, written so that the regex engine skips ahead to the phrases' first
+    letters in C (speed only). A pattern compiled with re.I gets no such skip, so the case-insensitive pattern
+    tried its look-behind and alternation at every position of a sentence; here the flags are off outside
+    ``(?i:...)`` and the pattern opens with one character class (every character re.I matches to a first letter),
+    the look-behind written after it as in ``_delimited`` (that character is no newline), then each first letter's
+    subtrie behind ``(?<=letter)`` (at a position only one first letter can match: the order does not matter).
+    Not plain words: the pattern as it is."""
+    if not words or not all(isinstance(w, str) and w.isascii() and _PLAIN.fullmatch(w) and w[0] != " " for w in words):
+        return _words_rx(words, file) if tail == WORDS_TAIL else _according_rx(words, file)
+    root = _trie_node(words)
+    heads = sorted(root)
+    first = "".join(_case_variants(ch) for ch in heads)
+    if len(heads) == 1:
+        rest = _trie_text(root[heads[0]])
+    else:
+        rest = "|".join(f"(?<={re.escape(ch)}){_trie_text(root[ch])}" for ch in heads)
+    return _compile(file, rf"[{first}](?<![^\W\d_].)(?i:{rest}){tail}", 0)
 
 
 def _delimited(words: list[str], edge: str) -> str:
@@ -111,6 +156,7 @@ class MediaCue:
     role: str  # relay | source | citing
     article_scope: bool  # a relay credit carries over to later sentences (Indonesian desks)
     language: str
+    words: tuple[str, ...] = ()  # the phrases `rx` was built from (speed only: triggers.Narrowed)
 
 
 @dataclass(frozen=True)
@@ -155,6 +201,9 @@ class Lexicon:
     verbs_literals: tuple[bool, frozenset[str]] | None = None  # one of which every verbs_rx match holds (speed only)
     according_runs: frozenset[str] | None = None  # one of which every according_rx match holds as a whole word
     inverted_runs: frozenset[str] | None = None  # one of which every inverted_rx match holds as a whole word
+    verbs_words: tuple[str, ...] = ()  # the phrases verbs_rx was built from (speed only: triggers.Narrowed)
+    according_words: tuple[str, ...] = ()  # likewise for according_rx
+    unknown_words: tuple[str, ...] = ()  # likewise for unknown_rx
 
 
 class TextMemo:
@@ -187,7 +236,7 @@ def load_lexicon() -> Lexicon:
         for role in ("relay", "source", "citing"):
             words = media.get(role, [])
             if words:
-                cues.append(MediaCue(_words_rx(words, file), role, scope and role == "relay", lang))
+                cues.append(MediaCue(_words_rx(words, file), role, scope and role == "relay", lang, tuple(words)))
         post += media.get("post", [])
         filler += media.get("filler", [])
         coord += media.get("coordinators", [])
@@ -252,14 +301,16 @@ def load_lexicon() -> Lexicon:
                           + r")\s+)*$", re.I),
         reference_rx=_compile("cues", rf"^\s*(?:{ref_body})\s*:?\s*$", re.I),
         unknown_rx=_words_rx(unknown, "cues"),
+        unknown_words=tuple(unknown),
         syndication_rx=_compile("cues", r"(?:" + "|".join(synd) + r")\s*", re.I),
         # case-sensitive: a capitalised "Ungkap" after a comma is a headline verb, not "..., ungkap Trump"
         inverted_rx=_compile("cues", r"(?:[,\"”’'—–-]\s*)(?:" + "|".join(
             sorted(set(inv), key=len, reverse=True)) + r")(?:nya)?\s+", 0),
         verbs_rx=_words_rx(verbs, "cues"),
         verbs_literals=_word_literals(verbs),
-        according_rx=_compile("cues", r"(?<![^\W\d_])(?:" + "|".join(
-            a.replace(" ", r"\s+") for a in sorted(set(acc), key=len, reverse=True)) + r")\s+", re.I),
+        verbs_words=tuple(verbs),
+        according_rx=_according_rx(acc, "cues"),
+        according_words=tuple(acc),
         according_runs=_whole_words(acc),
         inverted_runs=_inverted_words(inv),
         anaphora_rx=_words_rx(ana, "cues"),

@@ -41,13 +41,14 @@ _FILLERS = TextMemo(4096)
 
 
 def _pre_cue(lex: Lexicon, prefix: str, cues: list | None = None) -> tuple[str, str, bool] | None:
-    """The cue closest before a medium's name, if only filler words stand between them. `cues`: those of
-    ``lex.media_cues`` the sentence may hold, in order (speed only; all of them when None)."""
+    """The cue closest before a medium's name, if only filler words stand between them. `cues`: (pattern, cue)
+    for those of ``lex.media_cues`` the sentence may hold, in order, each pattern narrowed to the sentence (speed
+    only; all of them, as they are, when None)."""
     best = None
     start = max(0, len(prefix) - 80)
     filler = _FILLERS.table(lex.filler_rx)
-    for cue in lex.media_cues if cues is None else cues:
-        for m in cue.rx.finditer(prefix, start):
+    for rx, cue in [(c.rx, c) for c in lex.media_cues] if cues is None else cues:
+        for m in rx.finditer(prefix, start):
             gap = prefix[m.end() :]
             if len(gap) > 45:
                 continue
@@ -83,8 +84,10 @@ def sentence_credits(
         if cues is None:
             if len(trig.cue_lists) > 1024:
                 trig.cue_lists.clear()
-            cues = trig.cue_lists[key] = [cue for cue, need in zip(lex.media_cues, trig.media_cues, strict=True)
-                                          if need is None or bits & need]
+            cues = trig.cue_lists[key] = [
+                (cue.rx if narrow is None else narrow.rx(bits), cue)
+                for cue, need, narrow in zip(lex.media_cues, trig.media_cues, trig.media_rx, strict=True)
+                if need is None or bits & need]
     out: list[Credit] = []
     prev: Credit | None = None
     prev_end = -1
@@ -123,7 +126,9 @@ def sentence_credits(
             bare[i] = (m, s, e, c)
     # Unknown media after a strong cue ("dilansir Globes Online,"): kept, marked unresolved.
     may = may_search(lex.unknown_rx, text, lowered(text)) if present is None else present.may(present.trig.unknown)
-    unknown = lex.unknown_rx.finditer(text) if may else ()  # speed only
+    narrow = present.trig.unknown_rx if present is not None else None  # (narrowed to the sentence; speed only)
+    unknown = (lex.unknown_rx if narrow is None or present is None else narrow.rx(present.bits)).finditer(text) \
+        if may else ()  # speed only
     for cm in unknown:
         nm = _UNKNOWN_NAME.match(text, cm.end())
         if not nm:
