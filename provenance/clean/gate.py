@@ -27,6 +27,19 @@ import ahocorasick
 from ..literals import required_literals
 from .patterns import FLAGS_OK, alternatives, anchored, first_keys, parse, required_char, required_strings
 
+# an anchored alternative whose strings are all this long is told by them like any other (see _anchored_strings)
+_ANCHORED_STRINGS_FROM = 4
+
+
+def _anchored_strings(alt: re.Pattern[str]) -> tuple[tuple[bool, frozenset[str]], tuple[bool, frozenset[str]]] | None:
+    """Speed only: the (fine, coarse) strings of an anchored alternative, when long enough to be rare; the gate
+    then looks for them (in the walk it makes anyway) instead of trying the alternative in the joined match
+    (whose failing match costs more than the strings, on lines starting with a capital: measured). Else None."""
+    long, short = required_strings(alt), required_strings(alt, coarse=True)
+    if long is None or short is None or min(map(len, long[1] | short[1])) < _ANCHORED_STRINGS_FROM:
+        return None
+    return long, short
+
 
 class _Info:
     """What one pattern needs: an anchored alternative matching, or one of its strings in the line (``ilits``
@@ -54,15 +67,21 @@ class _Info:
         alts = alternatives(pattern.pattern) if not pattern.groups else [pattern.pattern]
         fine: tuple[set[str], set[str]] = (set(), set())  # (case-blind, as written)
         coarse: tuple[set[str], set[str]] = (set(), set())
+        long: tuple[bool, frozenset[str]] | None
+        short: tuple[bool, frozenset[str]] | None
         for alt in alts:
             compiled = re.compile(alt, flags) if len(alts) > 1 else pattern
             if not pattern.groups and anchored(parse(alt, flags)):
-                piece = f"(?{'i' if flags else '-i'}:{alt})"
-                re.compile(piece)
-                self.anchored.append((piece, first_keys(parse(alt, flags))))
-                continue
-            long, short = required_strings(compiled), required_strings(compiled, coarse=True)
-            short = short or required_literals(compiled)
+                strings = _anchored_strings(compiled)
+                if strings is None:
+                    piece = f"(?{'i' if flags else '-i'}:{alt})"
+                    re.compile(piece)
+                    self.anchored.append((piece, first_keys(parse(alt, flags))))
+                    continue
+                long, short = strings
+            else:
+                long, short = required_strings(compiled), required_strings(compiled, coarse=True)
+                short = short or required_literals(compiled)
             if long is None and short is None:
                 char = required_char(compiled)
                 if char is None:
