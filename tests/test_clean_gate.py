@@ -17,6 +17,10 @@ LINES = [
     "BACA JUGA Harga naik", "Iklan - Scroll untuk Melanjutkan", "ADVERTISEMENT", "© 2024 Kompas", "(c) Reuters",
     "Bergabunglah di grup kami", "By John Smith", "Jumat, 3 Mei 2024 | 10:00 WIB", "1.234", "(ant/abc)",
     "[Gambas:Video 20detik]", "\\[img.2\\]", "Loading...Ikuti channel kami", "Penulis: Budi", "---", "",
+    # anchored alternatives the gate tells by their strings (gate._anchored_strings)
+    "Jane Doe, Reuters correspondent", "Scroll to continue with content", "Read also: Prices rise", "Share this",
+    "Dapatkan update berita pilihan", "Simak video berikut:", "Selengkapnya di halaman berikutnya", "Topik: politik",
+    "Artikel ini ditulis oleh Budi", "Copyright 2024 Kompas", "Baca juga: Harga", "Lanjut ke halaman 2", "Iklan",
 ]
 
 
@@ -95,3 +99,52 @@ def test_pattern_anatomy():
     assert required_strings(re.compile(r"(?:Baca|BACA) juga")) == (False, {"Baca juga", "BACA juga"})
     assert required_strings(re.compile(r"(?:Baca|BACA) juga"), coarse=True) == (False, {" juga"})  # the fewest
     assert required_strings(re.compile(r"^\d+$")) is None
+
+
+def test_ascii_string_in_a_line_is_in_its_lower_cased_form():
+    """The shared walk (gate.Walk) relies on it: str.lower maps each ASCII character alone."""
+    rng = random.Random(11)
+    alphabet = "aAbBkKsSiI \u0130\u0131\u017f\u212a\u03a3\u03c3\u00df\u1e9e.("
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        i = rng.randint(0, len(text))
+        piece = "".join(c for c in text[i:rng.randint(i, len(text))] if c.isascii())
+        if piece in text:
+            assert piece.lower() in text.lower(), (piece, text)
+
+
+def test_walk_gives_the_same_candidates():
+    """Gate.candidates and possible_all with a Walk's finds agree with the gate walking alone."""
+    gates = [Gate(patterns, limits) for patterns, limits in _gates()]
+    walk = gate_module.Walk(gates)
+    assert len(walk.gates) == len(gates)
+    rng = random.Random(5)
+    words = [w for line in LINES for w in line.split()] + ["yang", "the", "(", "ist", "Read", "ALSO"]
+    lines = LINES + [" ".join(rng.choice(words) for _ in range(rng.randint(1, 70))) for _ in range(3000)]
+    for line in lines:
+        lower = lowered(line)
+        if lower is None:
+            continue
+        found = walk.found(lower)
+        for gate in gates:
+            n_words = len(line.split())
+            alone, shared = gate.candidates(line, lower, n_words), gate.candidates(line, lower, n_words, found)
+            assert bool(alone) == bool(shared), line
+            if alone:
+                assert gate.possible_all(alone) == gate.possible_all(shared), line
+
+
+def test_anchored_alternatives_told_by_strings_still_match():
+    """Each rule with an anchored alternative moved to the string tests is still a candidate where it matches."""
+    moved = 0
+    for patterns, limits in _gates():
+        gate = Gate(patterns, limits)
+        for k, pattern in enumerate(patterns):
+            alts = alternatives(pattern.pattern) if not pattern.groups else [pattern.pattern]
+            if any(pattern.pattern and a.startswith("^") for a in alts) and not gate.infos[k].anchored \
+                    and not gate.infos[k].always:
+                moved += 1
+    assert moved >= 5  # (the tests above then cover them on LINES)
+    for line in LINES:
+        for patterns, limits in _gates():
+            _check(Gate(patterns, limits), patterns, limits, line)

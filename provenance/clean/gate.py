@@ -27,6 +27,19 @@ import ahocorasick
 from ..literals import required_literals
 from .patterns import FLAGS_OK, alternatives, anchored, first_keys, parse, required_char, required_strings
 
+# an anchored alternative whose strings are all this long is told by them like any other (see _anchored_strings)
+_ANCHORED_STRINGS_FROM = 4
+
+
+def _anchored_strings(alt: re.Pattern[str]) -> tuple[tuple[bool, frozenset[str]], tuple[bool, frozenset[str]]] | None:
+    """Speed only: the (fine, coarse) strings of an anchored alternative, when long enough to be rare; the gate
+    then looks for them (in the walk it makes anyway) instead of trying the alternative in the joined match
+    (whose failing match costs more than the strings, on lines starting with a capital: measured). Else None."""
+    long, short = required_strings(alt), required_strings(alt, coarse=True)
+    if long is None or short is None or min(map(len, long[1] | short[1])) < _ANCHORED_STRINGS_FROM:
+        return None
+    return long, short
+
 
 class _Info:
     """What one pattern needs: an anchored alternative matching, or one of its strings in the line (``ilits``
@@ -54,15 +67,21 @@ class _Info:
         alts = alternatives(pattern.pattern) if not pattern.groups else [pattern.pattern]
         fine: tuple[set[str], set[str]] = (set(), set())  # (case-blind, as written)
         coarse: tuple[set[str], set[str]] = (set(), set())
+        long: tuple[bool, frozenset[str]] | None
+        short: tuple[bool, frozenset[str]] | None
         for alt in alts:
             compiled = re.compile(alt, flags) if len(alts) > 1 else pattern
             if not pattern.groups and anchored(parse(alt, flags)):
-                piece = f"(?{'i' if flags else '-i'}:{alt})"
-                re.compile(piece)
-                self.anchored.append((piece, first_keys(parse(alt, flags))))
-                continue
-            long, short = required_strings(compiled), required_strings(compiled, coarse=True)
-            short = short or required_literals(compiled)
+                strings = _anchored_strings(compiled)
+                if strings is None:
+                    piece = f"(?{'i' if flags else '-i'}:{alt})"
+                    re.compile(piece)
+                    self.anchored.append((piece, first_keys(parse(alt, flags))))
+                    continue
+                long, short = strings
+            else:
+                long, short = required_strings(compiled), required_strings(compiled, coarse=True)
+                short = short or required_literals(compiled)
             if long is None and short is None:
                 char = required_char(compiled)
                 if char is None:
@@ -125,6 +144,10 @@ class _Level:
         self.clits = _minimal({s for k in live for s in infos[k].coarse_c})
         self.has_i, self.has_c = _finder(self.ilits), _finder(self.clits)
         self.anchored = any(infos[k].anchored for k in live)
+        # the same tests on what a shared walk (Walk) found: the strings as a set, and each case-sensitive one
+        # after its lower-cased form (which the walk looks for)
+        self.ilit_set = frozenset(self.ilits)
+        self.clit_pairs = tuple((s.lower(), s) for s in self.clits)
 
 
 _NO_HIT: frozenset[int] = frozenset()
@@ -157,6 +180,7 @@ class Gate:
         # every rule's strings, to find at once those in a line (possible_all)
         self.found_i = _collector(sorted({s for info in self.infos for s in info.ilits}))
         self.found_c = _collector(sorted({s for info in self.infos for s in info.clits}))
+        self.clit_pairs = tuple(sorted({(s.lower(), s) for info in self.infos for s in info.clits}))
         # a rule with a word limit drops out on longer lines, and its literals need not be looked for
         self.breaks = sorted({m for m in max_words if m is not None})
         self.levels = [
@@ -179,10 +203,11 @@ class Gate:
             return frozenset()
         return entry[1]
 
-    def candidates(self, norm: str, lower: str | None, n_words: int) -> tuple:
+    def candidates(self, norm: str, lower: str | None, n_words: int, found: set[str] | None = None) -> tuple:
         """``()`` when no pattern can match ``norm`` (``lower``: literals.lowered(norm)); else a context whose
         first item lists, in order, the patterns within their word limit, and for which ``possible`` tells
-        which of them the tests do not rule out (asked one by one: the caller stops at the first match)."""
+        which of them the tests do not rule out (asked one by one: the caller stops at the first match).
+        ``found``: ``walk.found(lower)`` of a Walk holding this gate, when the caller has it (lower not None)."""
         level = self.levels[bisect_left(self.breaks, n_words)] if self.breaks else self.levels[0]
         hit = _NO_HIT
         if level.anchored and self.joined is not None:  # (_anchored_hit inlined: speed only)
@@ -190,19 +215,28 @@ class Gate:
             entry = self.joined if not head or not head.isascii() else self.by_first.get(head.lower(), self.other)
             if entry is not None and entry[0](norm) is not None:
                 hit = entry[1]
-        if not (hit or level.always or (level.ilits and (lower is None or level.has_i(lower)))
-                or (level.clits and level.has_c(norm))):
+        if found is None:
+            if not (hit or level.always or (level.ilits and (lower is None or level.has_i(lower)))
+                    or (level.clits and level.has_c(norm))):
+                return ()
+        elif not (hit or level.always or not level.ilit_set.isdisjoint(found)
+                  or any([s in norm for low, s in level.clit_pairs if low in found])):
             return ()
-        return level.live, hit, norm, lower
+        return level.live, hit, norm, lower, found
 
     def possible_all(self, context: tuple) -> tuple[int, ...]:
         """The patterns of ``context[0]`` that ``possible`` does not rule out, in order (one call for them all:
         speed only, for callers that read the list more than once)."""
-        live, hit, norm, lower = context
+        live, hit, norm, lower, found = context
         infos = self.infos
         # the strings of all rules found in one go (sets of those present: the same tests as ``possible``)
-        in_norm = self.found_c(norm)
-        in_lower = self.found_i(lower) if lower is not None else None
+        in_lower: set[str] | None
+        if found is None:
+            in_norm = self.found_c(norm)
+            in_lower = self.found_i(lower) if lower is not None else None
+        else:  # (every one of them present in ``lower`` is in ``found``; more strings there do no harm)
+            in_norm = {s for low, s in self.clit_pairs if low in found and s in norm}
+            in_lower = found
         out = []
         for k in live:
             info = infos[k]
@@ -214,9 +248,43 @@ class Gate:
     def possible(self, k: int, context: tuple) -> bool:
         """May pattern ``k`` match the line ``context`` (from ``candidates``) was made for?"""
         info = self.infos[k]
-        _, hit, norm, lower = context
+        _, hit, norm, lower, _ = context
         return info.always or k in hit or bool(info.clits and any(map(norm.__contains__, info.clits))) or bool(
             info.ilits and (lower is None or any(map(lower.__contains__, info.ilits))))
+
+
+class Walk:
+    """Speed only: one Aho-Corasick walk of a lower-cased line finding at once the strings several gates look
+    for (else each gate walks the line again). The case-blind strings are looked for as they are, in the
+    lower-cased line, as the gates do; a case-sensitive one by its lower-cased form, confirmed on the line as
+    written when found: an ASCII string in a line has its lower-cased form in the lower-cased line (str.lower
+    maps each ASCII character alone), so the walk misses none. Gates with a non-ASCII case-sensitive string
+    are left out (they walk alone)."""
+
+    def __init__(self, gates: Sequence[Gate]):
+        self.gates = tuple(g for g in gates if all(s.isascii() for info in g.infos for s in info.clits))
+        keys: set[str] = set()
+        for g in self.gates:
+            for info in g.infos:
+                keys.update(info.ilits, info.coarse_i, (s.lower() for s in info.clits),
+                            (s.lower() for s in info.coarse_c))
+        self.found = _collector(sorted(keys))
+
+
+_WALKS: dict[tuple[int, ...], tuple[tuple[Gate, ...], Walk]] = {}
+
+
+def walk_for(gates: Sequence[Gate]) -> Walk:
+    """The walk of these gates, built once (cached by the gates' identity)."""
+    key = tuple(map(id, gates))
+    hit = _WALKS.get(key)
+    if hit is not None and all(map(is_, hit[0], gates)):
+        return hit[1]
+    if len(_WALKS) > 256:
+        _WALKS.clear()
+    walk = Walk(gates)
+    _WALKS[key] = (tuple(gates), walk)
+    return walk
 
 
 _CACHE: dict[tuple[int, ...], tuple[tuple[re.Pattern[str], ...], Gate]] = {}

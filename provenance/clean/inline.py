@@ -62,17 +62,19 @@ def _join(before: str, after: str, removed_ws: bool) -> str:
 
 
 def cut_inline(text: str, rules: list[InlineRule], gate: Gate | None = None,
-               lower: str | None | bool = False) -> tuple[str, list[tuple[str, InlineRule]]]:
+               lower: str | None | bool = False, found: set[str] | None = None
+               ) -> tuple[str, list[tuple[str, InlineRule]]]:
     """Apply the inline rules in order; return the remaining text and the pieces cut with their rule.
     ``gate``: ``gate_for`` of the rules' patterns, when the caller has it; ``lower``: ``literals.lowered(text)``
-    when the caller has it (False: not known)."""
+    when the caller has it (False: not known); ``found``: what a Walk holding ``gate`` found in ``lower``,
+    when the caller has it."""
     cuts: list[tuple[str, InlineRule]] = []
     low: str | None = lowered(text) if isinstance(lower, bool) else lower
     lowered_for = text
     # speed only: until a cut changes the text, the rules the gate (gate.py) rules out cannot match
     if gate is None:
         gate = gate_for([rule.pattern for rule in rules], [None] * len(rules))
-    context = gate.candidates(text, low, 0)
+    context = gate.candidates(text, low, 0, found)
     if not context:
         return text.strip(), cuts
     for k, rule in enumerate(rules):

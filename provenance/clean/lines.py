@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..literals import lowered
 from ..records import Removed
-from .gate import Gate, gate_for, memo_for
+from .gate import Gate, Walk, gate_for, memo_for
 from .predicates import member_ok
 from .rules import BlockRule, LineRule
 
@@ -31,6 +31,7 @@ class Line:
     _facts_of: str | None = field(default=None, repr=False, compare=False)
     _facts: tuple = field(default=(), repr=False, compare=False)
     _gated: tuple = field(default=(), repr=False, compare=False)
+    _walked: tuple = field(default=(), repr=False, compare=False)
 
     @property
     def kept(self) -> bool:
@@ -51,13 +52,24 @@ class Line:
             self._facts_of = self.text
         return self._facts
 
-    def candidates(self, gate: Gate) -> tuple[int, ...]:
+    def found(self, walk: Walk | None, gate: Gate) -> set[str] | None:
+        """``walk.found`` of the lower-cased norm for ``gate`` (None when the walk cannot serve it: no walk, a
+        gate it leaves out, or no lowered text), kept while the text stays (speed only: the gates share it)."""
+        if walk is None or gate not in walk.gates:
+            return None
+        if not self._walked or self._walked[0] is not walk or self._walked[1] is not self.text:
+            lower = self.facts()[1]
+            self._walked = (walk, self.text, walk.found(lower) if lower is not None else None)
+        found: set[str] | None = self._walked[2]
+        return found
+
+    def candidates(self, gate: Gate, walk: Walk | None = None) -> tuple[int, ...]:
         """The patterns of ``gate`` that may match this line, in order (``gate.candidates`` narrowed by
         ``possible``), kept while the text stays (the two line-rule passes share it)."""
         if not self._gated or self._gated[0] is not gate or self._gated[1] is not self.text:
             # (the facts passed one by one, not as *args: mypyc then calls the compiled method directly, speed only)
             norm, lower, n_words = self.facts()
-            context = gate.candidates(norm, lower, n_words)
+            context = gate.candidates(norm, lower, n_words, self.found(walk, gate))
             self._gated = (gate, self.text, gate.possible_all(context) if context else ())
         return self._gated[2]
 
@@ -91,7 +103,7 @@ def split_link_word(lines: list[Line], i: int) -> bool:
     return bool(_CONTINUES.match(lines[i + 1].text))
 
 
-def apply_line_rules(lines: list[Line], rules: list[LineRule], only=None) -> None:
+def apply_line_rules(lines: list[Line], rules: list[LineRule], only=None, walk: Walk | None = None) -> None:
     """Remove each line a rule matches (the first that does names it). ``only``: a test that picks the rules of
     this pass (the same list with ``only`` lets both line-rule passes share one gate)."""
     # LineRule.matches inlined (speed only: this loop runs on every line). Speed only too: the gate (gate.py)
@@ -102,7 +114,7 @@ def apply_line_rules(lines: list[Line], rules: list[LineRule], only=None) -> Non
     for i, line in enumerate(lines):
         if line.removed is not None or not line.text:  # (not kept; inlined)
             continue
-        possible = line.candidates(gate)
+        possible = line.candidates(gate, walk)
         if not possible or split_link_word(lines, i):  # (the cheap test first: speed only)
             continue
         norm = line.norm
@@ -171,7 +183,8 @@ def _block_span(lines: list[Line], i: int, rule: BlockRule, blocks: list[BlockRu
     return last
 
 
-def apply_block_rules(lines: list[Line], rules: list[BlockRule], singles: Sequence[LineRule] = ()) -> None:
+def apply_block_rules(lines: list[Line], rules: list[BlockRule], singles: Sequence[LineRule] = (),
+                      walk: Walk | None = None) -> None:
     """Blocks: a start line and its members. A line another rule claims ends the block (so ``--explain``
     names the right rule for it)."""
     gate = block_gate(rules)
@@ -187,7 +200,8 @@ def apply_block_rules(lines: list[Line], rules: list[BlockRule], singles: Sequen
             i += 1
             continue
         # speed only: the gate (gate.py) names the blocks that can start here, word limits applied
-        context = gate.candidates(norm, facts[1], facts[2])  # (not *facts: a direct compiled call, speed only)
+        # (not *facts: a direct compiled call, speed only)
+        context = gate.candidates(norm, facts[1], facts[2], line.found(walk, gate))
         rule = next((rules[k] for k in (context[0] if context else ())
                      if gate.possible(k, context) and rules[k].start.search(norm) is not None), None)
         if rule is None:

@@ -16,9 +16,9 @@ import logging
 
 from ..records import Cleaned, Removed
 from . import meta, structure
-from .gate import gate_for, memo_for
+from .gate import gate_for, memo_for, walk_for
 from .inline import cut_inline
-from .lines import apply_block_rules, apply_line_rules, split_lines
+from .lines import apply_block_rules, apply_line_rules, block_gate, line_gate, split_lines
 from .rules import RuleSet
 
 log = logging.getLogger(__name__)
@@ -36,26 +36,30 @@ def clean_lines(text: str, rules: RuleSet, title: str | None = None, guesses: bo
     repeated paragraphs, a headline-shaped first line): text from an HTML extractor has had its page structure
     used already, and there those guesses mostly hit lists and tables of the article itself."""
     lines = split_lines(text)
-    apply_block_rules(lines, rules.blocks, rules.lines)
+    inline_gate = memo_for(rules.inline, "inline",
+                           lambda: gate_for([rule.pattern for rule in rules.inline], [None] * len(rules.inline)))
+    # speed only: one walk of each line finds the strings of all three gates (gate.Walk)
+    walk = walk_for([block_gate(rules.blocks), line_gate(rules.lines), inline_gate])
+    apply_block_rules(lines, rules.blocks, rules.lines, walk)
     structure.protect_references(lines)
     if guesses:
         structure.drop_duplicates(lines)
     # line rules anchored at the line start see the whole line first: "Iklan - Scroll untuk Melanjutkan" is one
     # banner, not a "Scroll untuk Melanjutkan" cut that leaves "Iklan -" behind
     # (not read-also links: their inline rule tells the headline from a sentence glued after it)
-    apply_line_rules(lines, rules.lines, only=_first_pass)
-    inline_gate = memo_for(rules.inline, "inline",
-                           lambda: gate_for([rule.pattern for rule in rules.inline], [None] * len(rules.inline)))
+    apply_line_rules(lines, rules.lines, only=_first_pass, walk=walk)
     for line in lines:
         if line.removed is not None or not line.text:  # (not kept; inlined)
             continue
         norm, lower, _ = line.facts()
         # speed only: a line without "**" has its norm as text, and the cut needs that lower-casing too
-        rest, cuts = cut_inline(line.text, rules.inline, inline_gate, lower if norm == line.text else False)
+        same = norm == line.text
+        rest, cuts = cut_inline(line.text, rules.inline, inline_gate, lower if same else False,
+                                line.found(walk, inline_gate) if same else None)
         if cuts:  # (the only pass that cuts, once per line)
             line.cuts = [Removed(piece, rule.name, rule.reason, line.no) for piece, rule in cuts]
         line.text = rest
-    apply_line_rules(lines, rules.lines)
+    apply_line_rules(lines, rules.lines, walk=walk)
     # a line emptied by inline cuts was boilerplate through and through: its pieces are already recorded
     if guesses:
         structure.drop_short_runs(lines)
