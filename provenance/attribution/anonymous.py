@@ -24,6 +24,9 @@ _ANONYMITY = re.compile(r"\b(?:anonymity|anonymously|secara anonim|tanpa menyebu
                         re.I)
 # ("\s\s*" is "\s+" opening with a character set, which the engine skips to: speed only, same matches)
 _PLACE_TAIL = re.compile(r"\s\s*(?:di|dalam|in|from|dari|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}$")
+# Its place words: on words joined by single spaces it matches only with one of them as a whole word, one of the
+# three before the last (speed only: no search without).
+_PLACE_WORDS = frozenset({"di", "dalam", "in", "from", "dari", "at"})
 # Patterns compiled once (speed only: the same patterns the functions below once passed to re.* per call).
 _CAP_RUN = re.compile(r"[A-Z][\w.]*(?:\s[A-Z]\w+)?")
 _PEOPLE = re.compile(r"\b(?:people|persons|individuals|employees)\b", re.I)
@@ -51,12 +54,30 @@ _PLURAL = re.compile(r"\b(?:para|sejumlah|beberapa|dua|tiga|empat|lima|banyak|tw
                      r"\w+-\w+)\b|\b(?:officials|sources|people|persons|individuals|employees|officers|aides|diplomats|"
                      r"insiders|witnesses|residents|protesters|users|commenters|analysts|experts|observers|"
                      r"economists|critics|advocates|activists)\b", re.I)
+# _PLURAL's parts, for its truth alone (speed only: the alternation tried some fifty words at every word edge): its
+# words, each a whole run of word characters, so one of them fullmatches a run; and a hyphenated word, which needs "-"
+_PLURAL_WORD = re.compile(r"(?:para|sejumlah|beberapa|dua|tiga|empat|lima|banyak|two|three|four|five|several|some|many|"
+                          r"officials|sources|people|persons|individuals|employees|officers|aides|diplomats|"
+                          r"insiders|witnesses|residents|protesters|users|commenters|analysts|experts|observers|"
+                          r"economists|critics|advocates|activists)", re.I)
+_HYPHENATED = re.compile(r"\b\w+-\w+\b", re.I)
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _plural(phrase: str) -> bool:
+    """``_PLURAL.search(phrase) is not None``."""
+    if "-" in phrase and _HYPHENATED.search(phrase):
+        return True
+    for w in _WORD_RUN.findall(phrase):
+        if _PLURAL_WORD.fullmatch(w):
+            return True
+    return False
 
 
 def _label(nat: str, label: str, phrase: str, lex: Lexicon | None = None) -> str:
     if label == "source" and _PEOPLE.search(phrase):
         label = "sources"
-    elif _PLURAL.search(phrase) and not label.endswith("s") and " " not in label:
+    elif not label.endswith("s") and " " not in label and _plural(phrase):
         label += "s"
     org = _affiliation(phrase, lex) if lex and label.startswith("official") else ""
     return f"{nat} {label}{f' ({org})' if org else ''}".strip()
@@ -161,7 +182,9 @@ def _anonymous_tail(clause: str, lex: Lexicon, cand: Candidates | None = None,
         return None  # the sentence holds no literal word of any pattern (speed only)
     if toks is None:
         toks = _strip_adverbs(clause.split())  # (the runs of non-space, as \S+ finds them)
-    tail = _PLACE_TAIL.sub("", " ".join(toks[-14:]))  # "Para pejabat di Tel Aviv mengatakan"
+    tail = " ".join(toks[-14:])
+    if any(t in _PLACE_WORDS for t in toks[-4:-1]):
+        tail = _PLACE_TAIL.sub("", tail)  # "Para pejabat di Tel Aviv mengatakan"
     any_rx, literals = _joined(lex.anonymous)  # (one fullmatch for all the patterns; group k is the k-th pattern)
     rows: Sequence[int] = range(len(lex.anonymous))
     if cand is not None:  # a few patterns: each tried in turn costs less than the alternation of all

@@ -20,6 +20,7 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 _CONTRACTION_END = re.compile(r"['’](?:ve|re|s|m|d|ll)$")
 _WORD_END = re.compile(r"[\w)]$")
 _THE_LEAD = re.compile(r"^the\s+", re.I)
+_THE_LEAD_CASED = re.compile(r"^(?:the|The)\s+")
 # Words that join the words of one name ("Bank of America", "bin Salman").
 _CONNECT = {"of", "the", "for", "and", "dan", "pimpinan", "bin", "binti", "al", "el", "de", "van", "von", "der", "la", "le", "da",
             "du", "des", "y", "&"}
@@ -68,6 +69,16 @@ def _bracketed(tok: str) -> bool:
     return tok[:1] == "(" and _PAREN.fullmatch(tok) is not None
 
 
+def _word_end(run: str) -> bool:
+    """``_WORD_END.search(run) is not None`` for a non-empty `run`, read off its last characters ("$" matches at the end
+    and before a final newline; \\w is a letter, digit or "_"): the search tried every position (speed only)."""
+    ch = run[-1]
+    if ch.isalnum() or ch == "_" or ch == ")":
+        return True
+    ch = run[-2] if ch == "\n" and len(run) > 1 else ""
+    return ch != "" and (ch.isalnum() or ch == "_" or ch == ")")
+
+
 def _NO_MATCH(_text: str) -> None:
     return None
 
@@ -77,8 +88,39 @@ def _matches_empty(rx: re.Pattern) -> bool:
     return rx.fullmatch("") is not None
 
 
+class _Classified:
+    """Speed only: a run -> the (name, kind, raw) ``_classify`` reads from it (empty: no speaker), for one lexicon and
+    registry at a time (the reading depends on them and the run alone: the cue is passed through); the same names
+    recur within an article and across articles."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.lex: object = None
+        self.registry: object = None
+        self.values: dict[str, tuple[str, ...]] = {}
+
+    def table(self, lex: Lexicon, registry: Registry) -> dict[str, tuple[str, ...]]:
+        if lex is not self.lex or registry is not self.registry or len(self.values) >= self.limit:
+            self.lex, self.registry, self.values = lex, registry, {}
+        return self.values
+
+
+_CLASSIFIED = _Classified(16384)
+
+
 def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | None:
-    """A capitalised name run -> person or institution (or None: pronoun, medium, place, title only)."""
+    """A capitalised name run -> person or institution (or None: pronoun, medium, place, title only). (Read once per
+    run, lexicon and registry: ``_classify``; a new Speaker each call, as callers may change it; speed only.)"""
+    table = _CLASSIFIED.table(lex, registry)
+    hit = table.get(run)
+    if hit is None:
+        sp = _classify(run, lex, registry, cue)
+        hit = table[run] = (sp.name, sp.kind, sp.raw) if sp is not None else ()
+    return Speaker(hit[0], hit[1], cue, hit[2]) if hit else None
+
+
+def _classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | None:
+    """``classify`` itself; the Speaker's cue is `cue`, whatever the run."""
     # (each pattern below is applied only when the text holds a character it needs: speed only, same result)
     run = run.strip(" ,.'’\"“”")
     if "." in run:
@@ -91,7 +133,7 @@ def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | 
     first = first.casefold()
     if not run or run.casefold() in lex.pronouns or first in lex.pronouns or first in _QUESTION:
         return None  # "We’ve", "Why Can’t Taylor Swift ...": a pronoun or a headline's question, no name
-    if "=" in run or not _WORD_END.search(run):
+    if "=" in run or not _word_end(run):
         return None  # "XAU=", "So-": a ticker or a cut word
         return None
     # (the lead "the" only stripped from a run that opens with a t: the same run looked up twice otherwise; speed only)
@@ -137,14 +179,14 @@ def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | 
         i = tokens.index("of")
         if i >= 2 and all(_is_cap(t) and t not in lex.titles for t in tokens[i - 2:i]) \
                 and not lex.institution_rx.search(" ".join(tokens[:i])):
-            return classify(" ".join(tokens[:i]), lex, registry, cue)
+            return _classify(" ".join(tokens[:i]), lex, registry, cue)
     starts_with_title = tokens[0] in lex.titles and not lex.countries.get(tokens[0].casefold())
     before_tail = tokens[len(tokens) - len(tail) - 1] if tail and len(tail) < len(tokens) else ""
     titled_name = len(tail) >= 2 and before_tail in lex.titles
     if before_tail.casefold() in _CONNECT:
         starts_with_title = False  # "Korean Institute for Marine Safety": the tail ends the institution's name
     if inst and not ((starts_with_title or titled_name) and tail and inst.start() < run.find(tail[0])):
-        name = re.sub(r"^(?:the|The)\s+", "", run)
+        name = _THE_LEAD_CASED.sub("", run)
         return Speaker(name, "institution", cue, name)
     person = tail or _strip_titles(tokens, lex)
     if not person or len(person) > 5 or person[0].casefold() in _CONNECT:

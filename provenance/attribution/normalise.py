@@ -9,7 +9,7 @@ import re
 from ..records import Statement
 from ..registry import Registry
 from .fullest import _fullest
-from .lexicon import Lexicon
+from .lexicon import Lexicon, TextMemo
 
 _SPOKESPERSON = re.compile(r"^(?:the\s+)?(?:juru\s+bicara|jubir|spokes(?:man|woman|person)|perwakilan|representative)"
                            r"\s+(?:(?:of|for|dari)\s+)?(?:the\s+)?(?=[A-Z])", re.I)
@@ -17,6 +17,13 @@ _SPOKESPERSON = re.compile(r"^(?:the\s+)?(?:juru\s+bicara|jubir|spokes(?:man|wom
 _WORDS = re.compile(r"[\w'’-]+")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,6}\b")
+_BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+_PARENTHESISED = re.compile(r"\s*\([^)]*\)")
+_OF_THE_LEAD = re.compile(r"^(?:of|the)\s+", re.I)
+_THE_LEAD = re.compile(r"^The\s+")
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,6}")
+_MEDIUM_WORD = re.compile(r"(?i)\b(?:news agency|agency|media|outlet|newspaper|broadcaster|kantor berita|"
+                          r"media|harian|televisi|stasiun)\b")
 
 
 _NAME_RUN = r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
@@ -61,7 +68,7 @@ def _alias(name: str, body: str, people: set[str], lex: Lexicon,
 def _acronym_of(name: str, names: set[str], lex: Lexicon) -> str | None:
     """"Chinese CDC" beside "Chinese Center for Disease Control and Prevention": the acronym's letters start the
     initials of the one longer institution name (country words aside), so both are one institution."""
-    acr = next((t for t in name.split() if re.fullmatch(r"[A-Z]{2,6}", t)), None)
+    acr = next((t for t in name.split() if _ACRONYM_WORD.fullmatch(t)), None)
     if not acr or len(name.split()) > 3:
         return None
     fits = set()
@@ -76,11 +83,25 @@ def _person_words(name: str) -> set[str]:
     return {w.casefold() for w in _WORDS.findall(name)} - {"jr", "sr", "mr", "mrs", "ms", "dr"}
 
 
+# speed only: an institution's spelling -> its canonical name, for the lexicon it was read with (the same names recur
+# within an article, where each is canonicalised up to four times, and across articles)
+_CANONICAL = TextMemo(16384)
+
+
 def canonical_institution(raw: str, lex: Lexicon) -> str:
+    """``_canonical_institution(raw, lex)``, read once per spelling and lexicon (speed only)."""
+    table = _CANONICAL.table(lex)
+    name = table.get(raw)
+    if name is None:
+        name = table[raw] = _canonical_institution(raw, lex)
+    return name
+
+
+def _canonical_institution(raw: str, lex: Lexicon) -> str:
     """One English name for an institution written in either language: "Kementerian Pertahanan Rusia" ->
     "Russian Ministry of Defence", "Juru Bicara Kementerian Luar Negeri Korea Utara" -> "Ministry of Foreign Affairs
     of North Korea"; a name no pattern knows is returned as written, without its bracketed acronym."""
-    name = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", raw).strip()
+    name = _BRACKETED.sub("", raw).strip()
     for rx, right in lex.spelling:
         name = rx.sub(right, name)
     name = _SPOKESPERSON.sub("", name)  # an unnamed spokesperson speaks for the institution
@@ -91,7 +112,7 @@ def canonical_institution(raw: str, lex: Lexicon) -> str:
         if m:
             fields = {k: v for k, v in m.groupdict().items() if v}
             if "country" in fields:  # patterns are case-insensitive: "Security Service of Ukraine" is canonical
-                fields["country"] = re.sub(r"^(?:of|the)\s+", "", fields["country"], flags=re.I)
+                fields["country"] = _OF_THE_LEAD.sub("", fields["country"])
                 fields["country"] = lex.countries.get(fields["country"].casefold(), fields["country"])
                 fields["demonym"] = lex.demonyms.get(fields["country"], fields["country"])
             if "portfolio" in fields:
@@ -120,8 +141,8 @@ def _with_context_country(raw: str, evidence: str, lex: Lexicon) -> str | None:
 def _expand_acronym(acr: str, body: str, lex: Lexicon) -> str | None:
     """"SBU mengklaim ..." after "Dinas Keamanan Ukraina [SBU]": the article defined the acronym; the speaker is the
     institution under its full (canonical) name."""
-    if not _ACRONYM.fullmatch(acr):
-        return None
+    if not _ACRONYM.fullmatch(acr) or (f"{acr})" not in body and f"{acr}]" not in body):
+        return None  # (the search below needs the acronym before a closing bracket; speed only)
     m = re.search(rf"((?:[A-Z][\w'’&-]*\s+(?:(?:of|and|dan|for|the|on)\s+)*){{2,7}})[(\[]{re.escape(acr)}[)\]]", body)
     if not m:
         return None
@@ -153,7 +174,7 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
     for s in statements:
         long = _expand_acronym(s.source, body, lex) if s.kind in ("person", "institution") else None
         if long is None and s.kind == "person" and _CAPS_WORD.search(s.source):
-            long = _acronym_of(re.sub(r"^The\s+", "", s.source), named, lex)  # "The Korean KIMS"
+            long = _acronym_of(_THE_LEAD.sub("", s.source), named, lex)  # "The Korean KIMS"
         if long:
             s.chain = [long if x == s.source else x for x in s.chain]
             s.source, s.kind = long, "institution"
@@ -161,7 +182,7 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
     canon: dict[str, str] = {}
     for raw in insts:
         c = canonical_institution(raw, lex)
-        plain = re.sub(r"\s*\([^)]*\)", "", raw).strip()
+        plain = _PARENTHESISED.sub("", raw).strip()
         countryless = c == plain or not (lex.country_rx and lex.country_rx.search(raw))
         longer = next((x for x in insts if x != raw and x.startswith(raw.split(" (")[0]) and x in canon), None)
         if countryless and longer:
@@ -188,8 +209,7 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
         if registry is not None and medium is None and s.kind == "institution":
             # "North Korea's main news agency Korean Central News Agency": a description ending in a medium's name
             ends = [m for m in registry.find_all(s.source) if not s.source[m.end:].strip(" )(")
-                    and re.search(r"(?i)\b(?:news agency|agency|media|outlet|newspaper|broadcaster|kantor berita|"
-                                  r"media|harian|televisi|stasiun)\b", s.source[:m.start])]
+                    and _MEDIUM_WORD.search(s.source[:m.start])]
             medium = ends[0].entry if len(ends) == 1 else None
         if medium:  # "The Times, citing ..." grew into "New York Times": the medium speaks, not a person
             s.source, s.kind = medium.name, "agency" if medium.kind == "agency" else "outlet"

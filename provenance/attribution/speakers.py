@@ -67,7 +67,9 @@ def _tail_run(prefix: str, lex: Lexicon | None = None, speech: bool = True, toks
         if _APPOSITION_END.search(" ".join(toks)):
             toks[-1] += ","  # "Donna Brazile, the former chairwoman, who wrote": apposition first
     prefix = " ".join(toks)
-    app = _APPOSITION.match(prefix) if "," in prefix else None  # "Tokayev, the president, said"
+    # (the pattern ends with a comma at "$", and the words joined by single spaces hold no newline: no match
+    # tried on a prefix ending otherwise; speed only)
+    app = _APPOSITION.match(prefix) if prefix[-1:] == "," else None  # "Tokayev, the president, said"
     if app:
         toks = app.group(1).split()
         named = app.group(2).split()
@@ -78,7 +80,7 @@ def _tail_run(prefix: str, lex: Lexicon | None = None, speech: bool = True, toks
     for tok in reversed(toks):
         if tok.endswith((",", ".", ";", ":", "\"", "”", "“")) and run:
             break
-        if _is_cap(tok) or (run and tok.casefold() in _CONNECT) or _PAREN_INITIALS.fullmatch(tok):
+        if _is_cap(tok) or (run and tok.casefold() in _CONNECT) or (tok[:1] == "(" and _PAREN_INITIALS.fullmatch(tok)):
             run.insert(0, tok)
             continue
         break
@@ -192,7 +194,8 @@ def _according_speaker(cue: str, rest: str, lex: Lexicon, registry: Registry,
     if cue.casefold().startswith("according"):
         phrase = _DATA_FROM.sub("", phrase)
     label = _anonymous(phrase, lex, cand=present.anonymous() if present is not None else None)
-    if not label and cue[:2].casefold() == "di" and not _is_cap(phrase.split()[0] if phrase.split() else ""):
+    words = phrase.split()
+    if not label and cue[:2].casefold() == "di" and not _is_cap(words[0] if words else ""):
         return None  # passive "disampaikan selama KTT": no agent named
     if label:
         return Speaker(label, "anonymous", cue.strip(), phrase)
