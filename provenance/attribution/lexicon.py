@@ -207,18 +207,19 @@ class Lexicon:
 
 
 class TextMemo:
-    """Results by text for the rules of one owner (a lexicon or one of its patterns) at a time: the table starts
-    afresh when another owner asks, or when it holds `limit` texts (speed only: short texts such as a name or the
-    gap between a cue and a name recur within and across articles)."""
+    """Results by text for the rules of one owner (a lexicon or one of its patterns; with a second one, such as a
+    registry, the pair) at a time: the table starts afresh when another owner asks, or when it holds `limit` texts
+    (speed only: short texts such as a name or the gap between a cue and a name recur within and across articles)."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.owner: object = None
+        self.second: object = None
         self.values: dict = {}
 
-    def table(self, owner: object) -> dict:
-        if owner is not self.owner or len(self.values) >= self.limit:
-            self.owner, self.values = owner, {}
+    def table(self, owner: object, second: object = None) -> dict:
+        if owner is not self.owner or second is not self.second or len(self.values) >= self.limit:
+            self.owner, self.second, self.values = owner, second, {}
         return self.values
 
 

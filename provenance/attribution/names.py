@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..registry import Registry
-from .lexicon import Lexicon
+from .lexicon import Lexicon, TextMemo
 from .words import _CALENDAR
 
 # Patterns compiled once (speed only: the same patterns the functions below once passed to re.* per call).
@@ -88,30 +88,16 @@ def _matches_empty(rx: re.Pattern) -> bool:
     return rx.fullmatch("") is not None
 
 
-class _Classified:
-    """Speed only: a run -> the (name, kind, raw) ``_classify`` reads from it (empty: no speaker), for one lexicon and
-    registry at a time (the reading depends on them and the run alone: the cue is passed through); the same names
-    recur within an article and across articles."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.lex: object = None
-        self.registry: object = None
-        self.values: dict[str, tuple[str, ...]] = {}
-
-    def table(self, lex: Lexicon, registry: Registry) -> dict[str, tuple[str, ...]]:
-        if lex is not self.lex or registry is not self.registry or len(self.values) >= self.limit:
-            self.lex, self.registry, self.values = lex, registry, {}
-        return self.values
-
-
-_CLASSIFIED = _Classified(16384)
+# speed only: a run -> the (name, kind, raw) `_classify` reads from it (empty: no speaker), for one lexicon and
+# registry at a time (the reading depends on them and the run alone: the cue is passed through); the same names recur
+# within an article and across articles
+_CLASSIFIED = TextMemo(16384)
 
 
 def classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker | None:
     """A capitalised name run -> person or institution (or None: pronoun, medium, place, title only). (Read once per
     run, lexicon and registry: ``_classify``; a new Speaker each call, as callers may change it; speed only.)"""
-    table = _CLASSIFIED.table(lex, registry)
+    table: dict[str, tuple[str, ...]] = _CLASSIFIED.table(lex, registry)
     hit = table.get(run)
     if hit is None:
         sp = _classify(run, lex, registry, cue)
