@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache, reduce
-from operator import or_
+from functools import lru_cache
 
 try:  # Python 3.11+
     from re import _constants as _c  # type: ignore[attr-defined]  # (not in the stubs)
@@ -243,8 +242,14 @@ class LetterGate:
         """The bits of the literals in `text` (-1: all of them, when substring tests cannot decide). Read token by
         whitespace-separated token: a run of letters lies inside one, and lower-casing is per character, but for
         the characters that make ``lowered`` give up."""
+        # (a compiled loop: most tokens have no bit, and the bits, a long integer, are OR-ed only for those with
+        # some; reduce(or_, map(...)) made an interpreter call per token; speed only)
         tokens = self._tokens
-        try:
-            return reduce(or_, map(tokens.__getitem__, text.split()), 0)
-        except KeyError:
-            return reduce(or_, [tokens[t] if t in tokens else self._token_bits(t) for t in text.split()], 0)
+        bits = 0
+        for t in text.split():
+            b = tokens.get(t)
+            if b is None:
+                b = self._token_bits(t)
+            if b:
+                bits |= b
+        return bits

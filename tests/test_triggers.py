@@ -144,3 +144,28 @@ def test_narrowed_pattern_matches_like_the_full_one():
             assert narrow is not None
             assert _finds(rx, text) == _finds(narrow.rx(bits), text), (rx.pattern[:40], text)
             assert _finds(rx, text, 5) == _finds(narrow.rx(bits), text, 5), (rx.pattern[:40], text)
+
+
+def _scan_reference(gate: LetterGate, text: str) -> int:
+    """``LetterGate.scan`` spelled out: every literal inside a lower-cased run of letters of a token, every whole-word
+    literal equal to one; -1 for a token with a character that case-folds to ASCII."""
+    bits = 0
+    for token in text.split():
+        if re.search("[\u0130\u0131\u017f\u212a]", token):
+            return -1
+        for run in re.findall("[a-z]+", token.lower()):
+            bits |= sum(b for s, b in gate.bit.items() if s in run) | gate.word_bit.get(run, 0)
+    return bits
+
+
+def test_scan_is_the_or_of_its_tokens_bits():
+    # (the scan loop skips tokens without bits and keeps a cache, cleared when full: neither changes a result)
+    gate = triggers(load_lexicon()).gate
+    small = LetterGate([frozenset(gate.bit)], [frozenset(gate.word_bit)])
+    small._MAX_CACHE = 7
+    texts = _texts()[:400] + ["", "   ", "said said SAID", "x \u212aelvin said"]
+    for _ in range(2):  # (the second time from the caches)
+        for text in texts:
+            want = _scan_reference(gate, text)
+            assert gate.scan(text) == want, text
+            assert _scan_reference(small, text) == small.scan(text), text

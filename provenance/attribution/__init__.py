@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import re
 
+from ..literals import lowered, may_search
 from ..records import Citation, Cleaned, Mapping, Statement
 from ..registry import Registry, load_registry
 from . import chains, outlet, posts, sentences
@@ -79,8 +80,10 @@ def _removed_credits(st: chains.State, cleaned: Cleaned, registry: Registry, lex
     """A syndication footer the cleaner removed ("Artikel ini telah tayang di Kontan.co.id") is boilerplate, yet it
     states where the whole text came from: an edge with the removed text as evidence and no span, and the medium
     joins every chain of the article."""
+    synd_rx = lex.syndication_rx
     for r in cleaned.removed:
-        synd = lex.syndication_rx.search(r.text)
+        # (searched only when the text holds the pattern's literal words: most removed lines do not; speed only)
+        synd = synd_rx.search(r.text) if may_search(synd_rx, r.text, lowered(r.text)) else None
         if not synd:
             continue
         for m in registry.find_all(r.text):

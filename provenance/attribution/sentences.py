@@ -34,6 +34,22 @@ class Sentence:
         self.line_start = line_start
 
 
+def _dot_matches(line: str) -> list[re.Match[str]]:
+    """``list(_END.finditer(line))`` for a line without "!" or "?": every match starts at a ".", so only those are
+    tried (speed only: str.find skips to them faster than the regex engine tests each character against its set)."""
+    out = []
+    match = _END.match
+    i = line.find(".")
+    while i >= 0:
+        m = match(line, i)
+        if m is None:
+            i = line.find(".", i + 1)
+        else:
+            out.append(m)
+            i = line.find(".", m.end())
+    return out
+
+
 def split(body: str) -> list[Sentence]:
     out: list[Sentence] = []
     append = out.append
@@ -46,7 +62,7 @@ def split(body: str) -> list[Sentence]:
             continue  # (an empty line holds no sentence; speed only)
         start = 0
         first = True
-        for m in finditer(line):
+        for m in finditer(line) if "!" in line or "?" in line else _dot_matches(line):
             end = m.start()
             # the token before the mark ("Dr", "U.S", "B"): none when whitespace precedes it (speed only: a split
             # instead of a search for "(\S+)$", same token)
