@@ -50,16 +50,13 @@ def _nationality(text: str, lex: Lexicon) -> str:
 
 # A group of sources is another source than one of its members: "two people familiar with the matter" and "a person
 # familiar with the matter" are listed apart by readers (and by the gold), so the label keeps the number.
-_PLURAL = re.compile(r"\b(?:para|sejumlah|beberapa|dua|tiga|empat|lima|banyak|two|three|four|five|several|some|many|"
-                     r"\w+-\w+)\b|\b(?:officials|sources|people|persons|individuals|employees|officers|aides|diplomats|"
-                     r"insiders|witnesses|residents|protesters|users|commenters|analysts|experts|observers|"
-                     r"economists|critics|advocates|activists)\b", re.I)
+_COUNTS = "para|sejumlah|beberapa|dua|tiga|empat|lima|banyak|two|three|four|five|several|some|many"
+_GROUPS = ("officials|sources|people|persons|individuals|employees|officers|aides|diplomats|insiders|witnesses|residents|"
+           "protesters|users|commenters|analysts|experts|observers|economists|critics|advocates|activists")
+_PLURAL = re.compile(rf"\b(?:{_COUNTS}|\w+-\w+)\b|\b(?:{_GROUPS})\b", re.I)
 # _PLURAL's parts, for its truth alone (speed only: the alternation tried some fifty words at every word edge): its
 # words, each a whole run of word characters, so one of them fullmatches a run; and a hyphenated word, which needs "-"
-_PLURAL_WORD = re.compile(r"(?:para|sejumlah|beberapa|dua|tiga|empat|lima|banyak|two|three|four|five|several|some|many|"
-                          r"officials|sources|people|persons|individuals|employees|officers|aides|diplomats|"
-                          r"insiders|witnesses|residents|protesters|users|commenters|analysts|experts|observers|"
-                          r"economists|critics|advocates|activists)", re.I)
+_PLURAL_WORD = re.compile(f"(?:{_COUNTS}|{_GROUPS})", re.I)
 _HYPHENATED = re.compile(r"\b\w+-\w+\b", re.I)
 _WORD_RUN = re.compile(r"\w+")
 

@@ -75,8 +75,7 @@ def _lines(cleaned: Cleaned, body_only: bool = False) -> Iterator[tuple[str, int
         # (past the opening lines every line is "anywhere", prose or not: the match is skipped; speed only. A prose
         # line holds text, so `seen_text` is set by then)
         elif prose < OPENING_LINES and not _NOT_PROSE.match(line):
-            if prose < OPENING_LINES:
-                places = _ANYWHERE_OPENING
+            places = _ANYWHERE_OPENING
             prose += 1
         seen_text = seen_text or bool(line.strip())
         yield line, pos, places
