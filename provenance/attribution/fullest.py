@@ -40,6 +40,16 @@ def _name_match_at(body: str, p: int, last: str) -> int | None:
     return None
 
 
+def _capital_before(body: str, k: int, pos: int) -> bool:
+    """False only when the word before the spaces and tabs that end at body[k] (not reaching before `pos`) holds no
+    capital A-Z, so that _name_matches finds no match there (speed only: "said Trump" costs no pattern calls). The
+    text from the space before that word holds the word: no capital in it, none in the word."""
+    while k >= pos and body[k] in " \t":
+        k -= 1
+    seg = body[max(pos, body.rfind(" ", pos, k + 1) + 1): k + 1]
+    return seg.lower() != seg
+
+
 def _name_matches(body: str, last: str, rbody: str) -> list[tuple[int, int]]:
     """The spans of ``_fullest_rx(last).finditer(body)`` when `last` holds only name characters (speed only:
     finditer tried the pattern at every position of the body, and each new surname cost a compiled pattern). A
@@ -52,7 +62,7 @@ def _name_matches(body: str, last: str, rbody: str) -> list[tuple[int, int]]:
     pos = 0
     i = body.find(last, 1)
     while i >= 0:
-        if i > pos and body[i - 1] in " \t":
+        if i > pos and body[i - 1] in " \t" and _capital_before(body, i - 1, pos):
             words = _WORDS_BEFORE.match(rbody, n - i, n - pos)
             # a match from a word farther back reads the words after it as name words, each opening with a
             # capital (or reads one of them as `last`: an earlier occurrence, tried already)

@@ -262,9 +262,10 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Ma
         if sp and (not found or all(sp.name != f.name for f in found)):  # (_add inlined; speed only)
             found.append(sp)
     # "... who spoke on condition of anonymity", "yang berbicara secara anonim": anonymous even without a subject.
-    # (the cheap literal test first; speed only)
+    # (the cheap literal tests first: the gate's letter bits, then the pattern's own words, which the gate's bits
+    # only narrow down; the search tries its words at every position; speed only)
     if (trig is None or (need := trig.anonymity) is None or bits & need) and not any(s.kind == "anonymous" for s in found) \
-            and _ANONYMITY.search(text):
+            and may_search(_ANONYMITY, text, lowered(text)) and _ANONYMITY.search(text):
         label = _anonymous(text, lex, anchored=False, cand=present.anonymous() if present is not None else None) or "anonymous source"
         _add(found, Speaker(label, "anonymous", "anonymity", text))
     if not found:
