@@ -19,6 +19,16 @@ if TYPE_CHECKING:  # annotation only: speakers imports this module
 
 _DETERMINERS = re.compile(r"^(?:namun|tetapi|sementara itu|selain itu|but|however|and|meanwhile|also|then|the|a|an)\b[, ]*",
                           re.I)
+# The first characters of _DETERMINERS' matches, under re.I ("ſ" folds to "s"; every code point checked): a phrase
+# opening with another one is left as it is (speed only: no sub call).
+_DETERMINER_FIRST = frozenset("ntsbhamNTSBHAM\u017f")
+
+
+def _undetermined(phrase: str) -> str:
+    """``_DETERMINERS.sub("", phrase)``."""
+    return _DETERMINERS.sub("", phrase) if phrase[:1] in _DETERMINER_FIRST else phrase
+
+
 # "... who spoke on condition of anonymity", "yang berbicara secara anonim": an unnamed source, even without a subject
 _ANONYMITY = re.compile(r"\b(?:anonymity|anonymously|secara anonim|tanpa menyebut(?:kan)? nama|enggan disebut(?:kan)? namanya)\b",
                         re.I)
@@ -59,12 +69,17 @@ _PLURAL = re.compile(rf"\b(?:{_COUNTS}|\w+-\w+)\b|\b(?:{_GROUPS})\b", re.I)
 _PLURAL_WORD = re.compile(f"(?:{_COUNTS}|{_GROUPS})", re.I)
 _HYPHENATED = re.compile(r"\b\w+-\w+\b", re.I)
 _WORD_RUN = re.compile(r"\w+")
+# _PLURAL_WORD's words: an ASCII run fullmatches it exactly when its lower case is one of them (speed only: a set
+# lookup, not a fullmatch trying every word; other runs, whose case folding is re's business, still fullmatch)
+_PLURAL_WORDS = frozenset(f"{_COUNTS}|{_GROUPS}".split("|"))
 
 
 def _plural(phrase: str) -> bool:
     """``_PLURAL.search(phrase) is not None``."""
     if "-" in phrase and _HYPHENATED.search(phrase):
         return True
+    if phrase.isascii():
+        return any(w in _PLURAL_WORDS for w in _WORD_RUN.findall(phrase.lower()))
     for w in _WORD_RUN.findall(phrase):
         if _PLURAL_WORD.fullmatch(w):
             return True
@@ -114,7 +129,7 @@ def _anonymous(phrase: str, lex: Lexicon, anchored: bool = True, cand: Candidate
     """`cand`: the patterns that may match phrases of the sentence at hand (all of them when None)."""
     if cand is not None and not cand.rows:
         return None  # the sentence holds no literal word of any pattern (speed only)
-    p = _DETERMINERS.sub("", phrase.strip())
+    p = _undetermined(phrase.strip())
     rows = lex.anonymous
     literals = _joined(rows)[1] if cand is None else cand.literals
     if literals is not None and not may_match(literals, p, lowered(p)):
@@ -201,7 +216,7 @@ def _anonymous_tail(clause: str, lex: Lexicon, cand: Candidates | None = None,
         phrase = tail[m.start():]
         if not phrase[:1].isalpha() and not phrase[:1].isdigit():
             continue
-        p = _DETERMINERS.sub("", phrase)
+        p = _undetermined(phrase)
         if any_rx is not None:
             hit = any_rx.fullmatch(p)
             if hit:

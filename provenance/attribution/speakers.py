@@ -212,6 +212,15 @@ def _add(found: list[Speaker], sp: Speaker | None) -> None:
 
 _PASSIVE_VERBS = {"told", "asked", "informed", "quoted", "cited"}
 _MARKS = frozenset(".;:!?\"“”")  # the characters that may open a _CLAUSE_END match
+_MARK_LIST = tuple(sorted(_MARKS))  # (the same, iterated natively when compiled; speed only)
+
+
+def _has_mark(text: str, end: int) -> bool:
+    """Does ``text[:end]`` hold one of _MARKS?"""
+    for ch in _MARK_LIST:
+        if text.find(ch, 0, end) >= 0:
+            return True
+    return False
 
 
 def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Match] | None = None,
@@ -237,7 +246,10 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Ma
     if verbs is None:
         verbs = list(lex.verbs_rx.finditer(text))
     # where clauses end before the last verb, found once (speed only: was a split of the text before each verb)
-    ends = [c.end() for c in _CLAUSE_END.finditer(text, 0, verbs[-1].start())] if verbs else []
+    # (a match opens with one of _MARKS: a text without them before the last verb has none, and no search; speed only)
+    last = verbs[-1].start() if verbs else 0
+    ends = [c.end() for c in _CLAUSE_END.finditer(text, 0, last)] \
+        if last and _has_mark(text, last) else []
     for m in verbs:
         start = m.start()
         verb = m.group()
