@@ -236,10 +236,15 @@ _BACK_REFERENCE = re.compile(r"^\W*(?:the|these|those|that|this)\b|\b(?:tersebut
 def anonymous_anaphora(sp: Speaker, earlier: list[str]) -> str:
     """"the official said", "kata pejabat tersebut": the anonymous source named before with the same head, not a new
     one; a first mention (or "another official") stays itself."""
-    if may_search(_ANOTHER, sp.raw, lowered(sp.raw)) and _ANOTHER.search(sp.raw):  # (its words first; speed only)
+    raw, lower = sp.raw, lowered(sp.raw)
+    if may_search(_ANOTHER, raw, lower) and _ANOTHER.search(raw):  # (its words first; speed only)
         n = sum(1 for e in earlier if e.endswith(sp.name))
         return f"another {sp.name}" if n == 1 else f"{sp.name} ({n + 1})" if n else sp.name
-    if not _BACK_REFERENCE.search(sp.raw):
+    # (without "tersebut", "itu" or "ini" only the pattern's "^" branch can match: one try at the start, not a
+    # search of the whole phrase; speed only)
+    back = _BACK_REFERENCE.search(raw) if lower is None or "itu" in lower or "ini" in lower or "tersebut" in lower \
+        else _BACK_REFERENCE.match(raw)
+    if not back:
         # "Para pejabat mengatakan" after "para pejabat AS": a barer description of the source named before
         return next((e for e in reversed(earlier) if " " not in sp.name and e.endswith(f" {sp.name}")), sp.name)
     head = _head(sp.name)

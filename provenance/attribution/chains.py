@@ -237,7 +237,13 @@ def _pronoun_only(st: State, sent: Sentence, lex: Lexicon, bits: int, trig: Trig
 
 
 def _statement(st: State, source: str, kind: str, chain: list[str], cue: str, sent: Sentence) -> None:
-    dedup: list[str | None] = list(dict.fromkeys([*chain, *st.base]))  # first of each, in order (speed only)
+    dedup: list[str | None] = []  # first of each, in order (a few names: list tests, no dict; speed only)
+    for x in chain:
+        if x not in dedup:
+            dedup.append(x)
+    for x in st.base:
+        if x not in dedup:
+            dedup.append(x)
     dedup.append(st.own_name)
     if kind in ("outlet", "agency", "broadcaster", "unknown"):
         kind = "agency" if kind == "agency" else "outlet"
