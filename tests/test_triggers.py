@@ -146,6 +146,23 @@ def test_narrowed_pattern_matches_like_the_full_one():
             assert _finds(rx, text, 5) == _finds(narrow.rx(bits), text, 5), (rx.pattern[:40], text)
 
 
+def test_narrowed_patterns_stay_right_when_their_memos_are_cleared(monkeypatch):
+    import provenance.attribution.triggers as triggers_module
+
+    lex = load_lexicon()
+    narrow = triggers(lex).verbs_rx
+    assert narrow is not None
+    texts = _fuzz(list(lex.verbs_words), 300, 3)
+    bits = [triggers(lex).gate.scan(t) for t in texts]
+    expected = [narrow.rx(b).pattern for b in bits]
+    fresh = type(narrow)(triggers(lex).gate, tuple(lex.verbs_words))
+    monkeypatch.setattr(triggers_module, "_KEYS", 3)
+    monkeypatch.setattr(triggers_module, "_PATTERNS", 2)
+    got = [fresh.rx(b).pattern for b in bits]
+    assert got == expected
+    assert len(fresh._memo) <= 3 and len(fresh._by_words) <= 2  # (the bounds held: both were cleared on the way)
+
+
 def _scan_reference(gate: LetterGate, text: str) -> int:
     """``LetterGate.scan`` spelled out: every literal inside a lower-cased run of letters of a token, every whole-word
     literal equal to one; -1 for a token with a character that case-folds to ASCII."""
