@@ -105,33 +105,54 @@ def _minimal(lits: set[str]) -> tuple[str, ...]:
 _AUTOMATON_FROM = 8
 
 
-def _automaton(lits: Sequence[str]) -> Callable | None:
-    """``iter`` of an Aho-Corasick automaton of ``lits`` (None when too few strings): it reports every one of
-    them in a string, overlapping ones too. Speed only: one walk of the line in C (pyahocorasick) instead of
-    one substring search per string."""
+# Speed only: pyahocorasick keeps a node's children in the order their strings were added and looks a character up
+# among them one by one; adding the strings by this order of their characters (common letters of Indonesian and
+# English text first) puts the children most lines step to first. The strings found are the same in any order.
+_COMMON = " aenitrskoulmdhgpbc.ywfj,2v0"
+_RANK = {c: i for i, c in enumerate(_COMMON)}
+
+
+def _by_common(s: str) -> list[int]:
+    return [_RANK.get(c, len(_COMMON)) for c in s]
+
+
+def _automaton(lits: Sequence[str]) -> Any:
+    """An Aho-Corasick automaton of ``lits`` (None when too few strings): it reports every one of them in a
+    string, overlapping ones too. Speed only: one walk of the line in C (pyahocorasick) instead of one substring
+    search per string."""
     if len(lits) < _AUTOMATON_FROM or "" in lits:
         return None
     automaton = ahocorasick.Automaton()
-    for s in lits:
+    for s in sorted(lits, key=_by_common):
         automaton.add_word(s, s)
     automaton.make_automaton()
-    return automaton.iter
+    return automaton
 
 
 def _finder(lits: Sequence[str]) -> Callable[[str], bool]:
     """A test, true when one of ``lits`` is in the string given."""
-    find = _automaton(lits)
-    if find is None:
+    automaton = _automaton(lits)
+    if automaton is None:
         return lambda text: any(map(text.__contains__, lits))
+    find = automaton.iter
     return lambda text: next(find(text), None) is not None
 
 
 def _collector(lits: Sequence[str]) -> Callable[[str], set[str]]:
     """The ones of ``lits`` in the string given."""
-    find = _automaton(lits)
-    if find is None:
+    automaton = _automaton(lits)
+    if automaton is None:
         return lambda text: {s for s in lits if s in text}
-    return lambda text: {s for _, s in find(text)}
+    find_all = automaton.find_all
+
+    def collect(text: str) -> set[str]:
+        # speed only: find_all calls back with (end index, string); list.insert takes them as they come (where
+        # it puts each does not matter: only the set is kept), cheaper than iterating over (index, string) pairs
+        out: list[str] = []
+        find_all(text, out.insert)
+        return set(out)
+
+    return collect
 
 
 class _Level:
