@@ -33,6 +33,21 @@ class Line:
     _gated: tuple = field(default=(), repr=False, compare=False)
     _walked: tuple = field(default=(), repr=False, compare=False)
 
+    # Speed only: written out, this __init__ is compiled (the one @dataclass writes runs as interpreted Python, and
+    # an article builds a Line for each of its lines); it does what the generated one does.
+    def __init__(self, no: int, text: str, removed: Removed | None = None, protected: bool = False,
+                 cuts: list[Removed] | tuple = (), _facts_of: str | None = None, _facts: tuple = (),
+                 _gated: tuple = (), _walked: tuple = ()) -> None:
+        self.no = no
+        self.text = text
+        self.removed = removed
+        self.protected = protected
+        self.cuts = cuts
+        self._facts_of = _facts_of
+        self._facts = _facts
+        self._gated = _gated
+        self._walked = _walked
+
     @property
     def kept(self) -> bool:
         return self.removed is None and bool(self.text)
