@@ -236,6 +236,10 @@ class Gate:
                    self.infos)
             for i in range(len(self.breaks) + 1)
         ]
+        # the level of a line of n words, by n up to the last break + 1 (the level of all longer lines): a lookup
+        # instead of a bisect per line (speed only)
+        top = self.breaks[-1] + 1 if self.breaks else 0
+        self.level_at: tuple[_Level, ...] = tuple(self.levels[bisect_left(self.breaks, n)] for n in range(top + 1))
         # the anchored pieces tried alone: (first keys, case-insensitive, strings, (lower-cased, string) pairs,
         # match, rule)
         self.guarded = tuple(
@@ -253,7 +257,8 @@ class Gate:
         first item lists, in order, the patterns within their word limit, and for which ``possible`` tells
         which of them the tests do not rule out (asked one by one: the caller stops at the first match).
         ``found``: ``walk.found(lower)`` of a Walk holding this gate, when the caller has it (lower not None)."""
-        level = self.levels[bisect_left(self.breaks, n_words)] if self.breaks else self.levels[0]
+        level_at = self.level_at
+        level = level_at[n_words if n_words < len(level_at) else -1]
         hit = _NO_HIT
         if level.anchored and self.joined is not None:
             head = norm[:1]
