@@ -21,6 +21,9 @@ LINES = [
     "Jane Doe, Reuters correspondent", "Scroll to continue with content", "Read also: Prices rise", "Share this",
     "Dapatkan update berita pilihan", "Simak video berikut:", "Selengkapnya di halaman berikutnya", "Topik: politik",
     "Artikel ini ditulis oleh Budi", "Copyright 2024 Kompas", "Baca juga: Harga", "Lanjut ke halaman 2", "Iklan",
+    # anchored alternatives tried alone where their strings are (gate._guard)
+    "Foto Budi AP", "Jakarta Kompas, REUTERS / John Doe", "detik.com / ANTARA", "kompas.co.id/ BUDI", "- Oleh:",
+    "Oleh", "* Written by", "ist.", "reuters", "Jakarta AP/Budi", "apa kabar / Budi",
 ]
 
 
@@ -148,3 +151,20 @@ def test_anchored_alternatives_told_by_strings_still_match():
     for line in LINES:
         for patterns, limits in _gates():
             _check(Gate(patterns, limits), patterns, limits, line)
+
+
+def test_guarded_alternatives_are_tried_alone():
+    """Anchored alternatives tried on almost every line are tried alone, where the line holds their strings."""
+    guarded = [Gate(patterns, limits).guarded for patterns, limits in _gates()]
+    assert sum(map(len, guarded)) >= 2  # (LINES above then cover them, with and without a shared walk)
+
+
+def test_level_lookup_is_the_bisect():
+    """Gate.level_at (speed only) gives each word count the level bisecting the word limits gives."""
+    from bisect import bisect_left
+
+    for patterns, limits in _gates() + [([re.compile("a")], [None]), ([re.compile("a")], [3])]:
+        gate = Gate(patterns, limits)
+        for n in range(300):
+            level = gate.level_at[n if n < len(gate.level_at) else -1]
+            assert level is (gate.levels[bisect_left(gate.breaks, n)] if gate.breaks else gate.levels[0]), n

@@ -159,3 +159,12 @@ def test_credits_prompts_and_glued_links():
     assert [p.rule for p in result.removed] == [
         "caption.agency-credit", "caption.agency-credit", "share.buttons", "related.inline", "app.prompt",
         "app.prompt", "related.inline"]
+
+
+def test_split_link_word_counts_words_as_split_does():
+    """split_link_word splits at most 3 times (speed only): the same answer as counting every word."""
+    from provenance.clean.lines import _CONTINUES, Line, split_link_word
+
+    for text in ["", "a", "a b c", " a  b\tc ", "a b c d", "a b c d e f g", "a\u3000b\u2003c\x1cd", "a b c "]:
+        lines = [Line(0, text), Line(1, ", Selasa")]
+        assert split_link_word(lines, 0) == (len(text.split()) <= 3 and bool(_CONTINUES.match(", Selasa"))), text

@@ -7,6 +7,8 @@ import pytest
 from provenance.attribution.media import Credit
 from provenance.attribution.names import Speaker
 from provenance.attribution.sentences import Sentence
+from provenance.clean.lines import Line
+from provenance.records import Removed
 
 
 @dataclasses.dataclass(slots=True)
@@ -16,6 +18,19 @@ class _Sentence:
     text: str
     line: int
     line_start: bool
+
+
+@dataclasses.dataclass(slots=True)
+class _Line:
+    no: int
+    text: str
+    removed: Removed | None = None
+    protected: bool = False
+    cuts: list[Removed] | tuple = ()
+    _facts_of: str | None = dataclasses.field(default=None, repr=False, compare=False)
+    _facts: tuple = dataclasses.field(default=(), repr=False, compare=False)
+    _gated: tuple = dataclasses.field(default=(), repr=False, compare=False)
+    _walked: tuple = dataclasses.field(default=(), repr=False, compare=False)
 
 
 @dataclasses.dataclass
@@ -59,3 +74,21 @@ def test_written_out_init_is_the_dataclass_one(cls, plain, args):
         assert dataclasses.astuple(cls(*args[:-1])) == short
     with pytest.raises(TypeError):
         cls(*args, "one too many")
+
+
+def test_line_init_is_the_dataclass_one():
+    """(Line's last fields are left out of ==, so it is not in the parametrized test above.)"""
+    names = [f.name for f in dataclasses.fields(_Line)]
+    assert [f.name for f in dataclasses.fields(Line)] == names
+    args = (3, "Baca juga", Removed("x", "r", "why", 3), True, [Removed("y", "r", "why", 3)], "a", ("a",), ("g",),
+            (True,))
+    for n in range(2, len(args) + 1):
+        for a, kw in [(args[:n], {}), ((), dict(zip(names, args[:n], strict=False))), (args[:2], dict(zip(names[2:n], args[2:n])))]:
+            x, p = Line(*a, **kw), _Line(*a, **kw)
+            assert [getattr(x, f) for f in names] == [getattr(p, f) for f in names]
+            assert repr(x) == repr(p).replace("_Line", "Line")
+            assert x == Line(*args[:5]) if n >= 5 else x != Line(*args[:5])
+    with pytest.raises(TypeError):
+        Line(3)
+    with pytest.raises(TypeError):
+        Line(*args, "one too many")

@@ -29,6 +29,9 @@ from .patterns import FLAGS_OK, alternatives, anchored, first_keys, parse, requi
 
 # an anchored alternative whose strings are all this long is told by them like any other (see _anchored_strings)
 _ANCHORED_STRINGS_FROM = 4
+# an anchored alternative that lines starting with this many (lower-cased) characters or more can match, or any
+# line, is tried alone, only on lines holding one of its strings (see _guard)
+_GUARD_FROM = 20
 
 
 def _anchored_strings(alt: re.Pattern[str]) -> tuple[tuple[bool, frozenset[str]], tuple[bool, frozenset[str]]] | None:
@@ -41,22 +44,40 @@ def _anchored_strings(alt: re.Pattern[str]) -> tuple[tuple[bool, frozenset[str]]
     return long, short
 
 
+def _guard(alt: re.Pattern[str], first: set[str] | None) -> tuple[bool, frozenset[str]] | None:
+    """Speed only: for an anchored alternative tried on (almost) every line, strings one of which every match
+    holds, even short ones (``(case-insensitive, strings)``, as from required_strings); the gate then tries it
+    only on a line where the shared walk found one (most lines hold none of "AP", "Reuters" as written, or "/"),
+    instead of inside the joined match, where its failing costs most. None: it stays in the joined match."""
+    if first is not None and len(first) < _GUARD_FROM:
+        return None
+    strings = required_strings(alt)
+    if strings is None:
+        char = required_char(alt)
+        strings = None if char is None else (False, frozenset({char}))
+    if strings is None or not all(s.isascii() for s in strings[1]):
+        return None
+    return strings
+
+
 class _Info:
     """What one pattern needs: an anchored alternative matching, or one of its strings in the line (``ilits``
     lower-cased, looked for in the lower-cased line; ``clits`` as they are). ``coarse_*``: fewer, shorter
     strings saying the same (cheaper to look for when most lines hold none, as in the first test of a line)."""
 
-    __slots__ = ("anchored", "ilits", "clits", "coarse_i", "coarse_c", "always")
+    __slots__ = ("anchored", "guarded", "ilits", "clits", "coarse_i", "coarse_c", "always")
 
     def __init__(self, pattern: re.Pattern[str]):
         self.anchored: list[tuple[str, set[str] | None]] = []  # scoped pieces for the joined pattern
+        # anchored pieces tried alone where their strings are (see _guard): (piece, first keys, guard)
+        self.guarded: list[tuple[str, set[str] | None, tuple[bool, frozenset[str]]]] = []
         self.ilits: frozenset[str] = frozenset()
         self.clits = self.coarse_i = self.coarse_c = self.ilits
         self.always = False
         try:
             self._split(pattern)
         except (re.error, TypeError, ValueError, RecursionError):
-            self.anchored, self.always = [], True
+            self.anchored, self.guarded, self.always = [], [], True
 
     def _split(self, pattern: re.Pattern[str]) -> None:
         if not isinstance(pattern.pattern, str) or pattern.flags & ~FLAGS_OK:
@@ -76,7 +97,12 @@ class _Info:
                 if strings is None:
                     piece = f"(?{'i' if flags else '-i'}:{alt})"
                     re.compile(piece)
-                    self.anchored.append((piece, first_keys(parse(alt, flags))))
+                    first = first_keys(parse(alt, flags))
+                    guard = _guard(compiled, first)
+                    if guard is None:
+                        self.anchored.append((piece, first))
+                    else:
+                        self.guarded.append((piece, first, guard))
                     continue
                 long, short = strings
             else:
@@ -105,33 +131,54 @@ def _minimal(lits: set[str]) -> tuple[str, ...]:
 _AUTOMATON_FROM = 8
 
 
-def _automaton(lits: Sequence[str]) -> Callable | None:
-    """``iter`` of an Aho-Corasick automaton of ``lits`` (None when too few strings): it reports every one of
-    them in a string, overlapping ones too. Speed only: one walk of the line in C (pyahocorasick) instead of
-    one substring search per string."""
+# Speed only: pyahocorasick keeps a node's children in the order their strings were added and looks a character up
+# among them one by one; adding the strings by this order of their characters (common letters of Indonesian and
+# English text first) puts the children most lines step to first. The strings found are the same in any order.
+_COMMON = " aenitrskoulmdhgpbc.ywfj,2v0"
+_RANK = {c: i for i, c in enumerate(_COMMON)}
+
+
+def _by_common(s: str) -> list[int]:
+    return [_RANK.get(c, len(_COMMON)) for c in s]
+
+
+def _automaton(lits: Sequence[str]) -> Any:
+    """An Aho-Corasick automaton of ``lits`` (None when too few strings): it reports every one of them in a
+    string, overlapping ones too. Speed only: one walk of the line in C (pyahocorasick) instead of one substring
+    search per string."""
     if len(lits) < _AUTOMATON_FROM or "" in lits:
         return None
     automaton = ahocorasick.Automaton()
-    for s in lits:
+    for s in sorted(lits, key=_by_common):
         automaton.add_word(s, s)
     automaton.make_automaton()
-    return automaton.iter
+    return automaton
 
 
 def _finder(lits: Sequence[str]) -> Callable[[str], bool]:
     """A test, true when one of ``lits`` is in the string given."""
-    find = _automaton(lits)
-    if find is None:
+    automaton = _automaton(lits)
+    if automaton is None:
         return lambda text: any(map(text.__contains__, lits))
+    find = automaton.iter
     return lambda text: next(find(text), None) is not None
 
 
 def _collector(lits: Sequence[str]) -> Callable[[str], set[str]]:
     """The ones of ``lits`` in the string given."""
-    find = _automaton(lits)
-    if find is None:
+    automaton = _automaton(lits)
+    if automaton is None:
         return lambda text: {s for s in lits if s in text}
-    return lambda text: {s for _, s in find(text)}
+    find_all = automaton.find_all
+
+    def collect(text: str) -> set[str]:
+        # speed only: find_all calls back with (end index, string); list.insert takes them as they come (where
+        # it puts each does not matter: only the set is kept), cheaper than iterating over (index, string) pairs
+        out: list[str] = []
+        find_all(text, out.insert)
+        return set(out)
+
+    return collect
 
 
 class _Level:
@@ -144,6 +191,7 @@ class _Level:
         self.clits = _minimal({s for k in live for s in infos[k].coarse_c})
         self.has_i, self.has_c = _finder(self.ilits), _finder(self.clits)
         self.anchored = any(infos[k].anchored for k in live)
+        self.guarded = any(infos[k].guarded for k in live)
         # the same tests on what a shared walk (Walk) found: the strings as a set, and each case-sensitive one
         # after its lower-cased form (which the walk looks for)
         self.ilit_set = frozenset(self.ilits)
@@ -188,6 +236,15 @@ class Gate:
                    self.infos)
             for i in range(len(self.breaks) + 1)
         ]
+        # the level of a line of n words, by n up to the last break + 1 (the level of all longer lines): a lookup
+        # instead of a bisect per line (speed only)
+        top = self.breaks[-1] + 1 if self.breaks else 0
+        self.level_at: tuple[_Level, ...] = tuple(self.levels[bisect_left(self.breaks, n)] for n in range(top + 1))
+        # the anchored pieces tried alone: (first keys, case-insensitive, strings, (lower-cased, string) pairs,
+        # match, rule)
+        self.guarded = tuple(
+            (first, icase, lits, tuple((s.lower(), s) for s in lits), re.compile(piece).match, k)
+            for k, info in enumerate(self.infos) for piece, first, (icase, lits) in info.guarded)
 
     @staticmethod
     def _join(pieces: list[tuple]) -> tuple | None:
@@ -195,26 +252,21 @@ class Gate:
             return None
         return re.compile("|".join(piece for piece, _, _ in pieces)).match, frozenset(k for _, _, k in pieces)
 
-    def _anchored_hit(self, norm: str) -> frozenset[int]:
-        """The rules one of whose anchored alternatives may match (none when the joined pattern fails)."""
-        head = norm[:1]
-        entry = self.joined if not head or not head.isascii() else self.by_first.get(head.lower(), self.other)
-        if entry is None or entry[0](norm) is None:
-            return frozenset()
-        return entry[1]
-
     def candidates(self, norm: str, lower: str | None, n_words: int, found: set[str] | None = None) -> tuple:
         """``()`` when no pattern can match ``norm`` (``lower``: literals.lowered(norm)); else a context whose
         first item lists, in order, the patterns within their word limit, and for which ``possible`` tells
         which of them the tests do not rule out (asked one by one: the caller stops at the first match).
         ``found``: ``walk.found(lower)`` of a Walk holding this gate, when the caller has it (lower not None)."""
-        level = self.levels[bisect_left(self.breaks, n_words)] if self.breaks else self.levels[0]
+        level_at = self.level_at
+        level = level_at[n_words if n_words < len(level_at) else -1]
         hit = _NO_HIT
-        if level.anchored and self.joined is not None:  # (_anchored_hit inlined: speed only)
+        if level.anchored and self.joined is not None:
             head = norm[:1]
             entry = self.joined if not head or not head.isascii() else self.by_first.get(head.lower(), self.other)
             if entry is not None and entry[0](norm) is not None:
                 hit = entry[1]
+        if level.guarded:
+            hit = self._guarded_hit(hit, norm, lower, found)
         if found is None:
             if not (hit or level.always or (level.ilits and (lower is None or level.has_i(lower)))
                     or (level.clits and level.has_c(norm))):
@@ -223,6 +275,28 @@ class Gate:
                   or any([s in norm for low, s in level.clit_pairs if low in found])):
             return ()
         return level.live, hit, norm, lower, found
+
+    def _guarded_hit(self, hit: frozenset[int], norm: str, lower: str | None, found: set[str] | None
+                     ) -> frozenset[int]:
+        """``hit`` and the rules of the guarded pieces (Info.guarded) that match ``norm``, each tried only when
+        the line holds one of its strings (in ``found`` when given: the walk looks for them too)."""
+        head = norm[:1]
+        key = head.lower() if head and head.isascii() else None
+        for first, icase, lits, pairs, match, k in self.guarded:
+            if k in hit or (key is not None and first is not None and key not in first):
+                continue
+            if icase:
+                if found is not None:
+                    held = not lits.isdisjoint(found)
+                else:
+                    held = lower is None or any([s in lower for s in lits])
+            elif found is not None:
+                held = any([s in norm for low, s in pairs if low in found])
+            else:
+                held = any([s in norm for s in lits])
+            if held and match(norm) is not None:
+                hit = hit | {k}
+        return hit
 
     def possible_all(self, context: tuple) -> tuple[int, ...]:
         """The patterns of ``context[0]`` that ``possible`` does not rule out, in order (one call for them all:
@@ -268,6 +342,8 @@ class Walk:
             for info in g.infos:
                 keys.update(info.ilits, info.coarse_i, (s.lower() for s in info.clits),
                             (s.lower() for s in info.coarse_c))
+                for _, _, (_, lits) in info.guarded:  # (ASCII: see _guard)
+                    keys.update(s.lower() for s in lits)
         self.found = _collector(sorted(keys))
 
 
