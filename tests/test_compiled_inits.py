@@ -83,7 +83,8 @@ def test_line_init_is_the_dataclass_one():
     args = (3, "Baca juga", Removed("x", "r", "why", 3), True, [Removed("y", "r", "why", 3)], "a", ("a",), ("g",),
             (True,))
     for n in range(2, len(args) + 1):
-        for a, kw in [(args[:n], {}), ((), dict(zip(names, args[:n], strict=False))), (args[:2], dict(zip(names[2:n], args[2:n])))]:
+        by_name = dict(zip(names, args[:n], strict=False))
+        for a, kw in [(args[:n], {}), ((), by_name), (args[:2], {k: by_name[k] for k in names[2:n]})]:
             x, p = Line(*a, **kw), _Line(*a, **kw)
             assert [getattr(x, f) for f in names] == [getattr(p, f) for f in names]
             assert repr(x) == repr(p).replace("_Line", "Line")
