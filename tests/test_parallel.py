@@ -129,3 +129,23 @@ def test_sigkill_mid_batch_loses_the_open_batch_whole(tmp_path):
     assert p.returncode == -signal.SIGKILL
     assert len(_check_whole(db, expected)) == 10
     _rerun_completes(db, folder, expected, already=10)
+
+
+def test_prefetch_advises_readable_files_and_skips_the_rest(tmp_path, monkeypatch):
+    import os
+
+    from provenance import parallel
+
+    files = [tmp_path / f"{i}.txt" for i in range(3)]
+    for f in files:
+        f.write_text("Jakarta - isi berita.", encoding="utf-8")
+    advised: list[tuple[int, int]] = []
+
+    def fadvise(fd, offset, length, advice):
+        advised.append((os.fstat(fd).st_ino, advice))
+
+    monkeypatch.setattr(parallel, "_FADVISE", fadvise)
+    parallel._prefetch([str(files[0]), str(tmp_path / "missing.txt"), "-", str(files[1]), object(), str(files[2])])
+    assert advised == [(f.stat().st_ino, os.POSIX_FADV_WILLNEED) for f in files]
+    monkeypatch.setattr(parallel, "_FADVISE", None)  # where the OS has no posix_fadvise: nothing, no error
+    parallel._prefetch([str(files[0])])
