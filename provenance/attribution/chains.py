@@ -238,10 +238,7 @@ def _pronoun_only(st: State, sent: Sentence, lex: Lexicon, bits: int, trig: Trig
 
 def _statement(st: State, source: str, kind: str, chain: list[str], cue: str, sent: Sentence) -> None:
     dedup: list[str | None] = []  # first of each, in order (a few names: list tests, no dict; speed only)
-    for x in chain:
-        if x not in dedup:
-            dedup.append(x)
-    for x in st.base:
+    for x in (*chain, *st.base):
         if x not in dedup:
             dedup.append(x)
     dedup.append(st.own_name)

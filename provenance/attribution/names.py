@@ -121,7 +121,6 @@ def _classify(run: str, lex: Lexicon, registry: Registry, cue: str) -> Speaker |
         return None  # "We’ve", "Why Can’t Taylor Swift ...": a pronoun or a headline's question, no name
     if "=" in run or not _word_end(run):
         return None  # "XAU=", "So-": a ticker or a cut word
-        return None
     # (the lead "the" only stripped from a run that opens with a t: the same run looked up twice otherwise; speed only)
     if registry.resolve(run) or (run[0] in "tT" and registry.resolve(_THE_LEAD.sub("", run))):
         return None
