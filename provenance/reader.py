@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
 
+from . import utf8
 from .errors import InputError
 from .records import RawArticle
 
@@ -97,6 +98,8 @@ def read_bytes(data: bytes, source: str, *, suffix: str = "", **overrides) -> Ra
     if len(data) > MAX_BYTES:
         raise _too_large(source, len(data))
     text, encoding = decode(data, source)
+    if encoding == "utf-8" and not data.startswith(codecs.BOM_UTF8):  # the bytes are text's UTF-8 (speed only)
+        utf8.remember(text, data)
     _check_text(text, source)
     kind = _kind(text, suffix.lower())
     if kind == "html" and text.lstrip()[:1] in "{[" and not _HTML_START.match(text.encode()[:4096]):

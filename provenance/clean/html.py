@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 
+from .. import utf8
 from ..records import Cleaned, Metadata
 from .htmlmeta import head_metadata, head_of
 from .rules import RuleSet
@@ -40,9 +41,8 @@ def _unglue(html: str) -> str:
     return _NON_ASCII.sub(_printable_run, html)
 
 
-# the ASCII controls _CONTROL matches, and every ASCII byte, for bytes.translate
+# the ASCII controls _CONTROL matches, for bytes.translate
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
-_ASCII_BYTES = bytes(range(0x80))
 
 
 def _all_printable(html: str) -> bool:
@@ -50,12 +50,12 @@ def _all_printable(html: str) -> bool:
     needs no change. Speed only, at C speed without copying the page per character kind: the ASCII controls are
     counted on the UTF-8 bytes, and the non-ASCII characters, which are all of the bytes from 0x80 up in UTF-8
     (a lone surrogate passes through as bytes and back, and fails the test), are decoded alone and tested."""
-    data = html.encode("utf-8", "surrogatepass")
+    data = utf8.encoded(html, "surrogatepass")  # (the bytes as read, when the reader decoded them: speed only)
     if len(data.translate(None, _CONTROL_BYTES)) != len(data):
         return False
     if len(data) == len(html):  # ASCII only
         return True
-    rest = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    rest = utf8.non_ascii(html, "surrogatepass")
     for ch in "\u00a0\u2028\u2029":
         if ch in rest:
             rest = rest.replace(ch, "")
