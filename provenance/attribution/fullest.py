@@ -117,18 +117,34 @@ def _offer(text: str, lex: Lexicon) -> str | None:
     return cand
 
 
-def _fullest(name: str, body: str, lex: Lexicon, rbody: str | None = None) -> str:
-    """The fullest form of `name` in `body`: up to three name words before its last word. `rbody`: body[::-1], when
-    the caller has it (once per article; speed only)."""
-    last = name.split()[-1]
-    best = name
+def _offers(last: str, body: str, lex: Lexicon, rbody: str | None) -> list[str]:
+    """The fuller names the matches of _fullest_rx(last) in `body` offer, in order (None offers left out)."""
     found: Iterable[tuple[int, int]]
     if _NAME_CHARS.fullmatch(last):
         found = _name_matches(body, last, body[::-1] if rbody is None else rbody)
     else:  # a surname with other characters ("(Jr.)"): the pattern itself, over the whole body
         found = (m.span() for m in _fullest_rx(last).finditer(body))
+    out: list[str] = []
     for a, b in found:
         cand = _offer(body[a:b], lex)
-        if cand is not None and name in cand and len(cand) > len(best):
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _fullest(name: str, body: str, lex: Lexicon, rbody: str | None = None,
+             seen: dict[str, list[str]] | None = None) -> str:
+    """The fullest form of `name` in `body`: up to three name words before its last word. `rbody`: body[::-1], when
+    the caller has it (once per article; speed only). `seen`: the offers by last word for this body and lexicon,
+    kept by the caller ("Trump" and "Donald Trump" read the body's "Trump"s once; speed only)."""
+    last = name.split()[-1]
+    if seen is None:
+        cands = _offers(last, body, lex, rbody)
+    else:
+        hit = seen.get(last)
+        cands = seen[last] = _offers(last, body, lex, rbody) if hit is None else hit
+    best = name
+    for cand in cands:
+        if name in cand and len(cand) > len(best):
             best = cand
     return best

@@ -155,7 +155,8 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
     registry = registry if registry else None  # an empty registry counts as none (its truth test is len(): once)
     people = {s.source for s in statements if s.kind == "person"}
     rbody = body[::-1] if people else ""  # (once per article, not per name; speed only)
-    full = {p: _fullest(p, body, lex, rbody) for p in people}
+    offers: dict[str, list[str]] = {}  # (_fullest's offers by last word, read once per article; speed only)
+    full = {p: _fullest(p, body, lex, rbody, offers) for p in people}
     seen: dict[tuple[str, ...], bool] = {}
     for p in people:
         alias = _alias(p, body, set(full.values()), lex, seen)
