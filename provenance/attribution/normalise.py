@@ -172,10 +172,16 @@ def normalise_speakers(statements: list[Statement], body: str, lex: Lexicon,
         if len({person_words[g] and frozenset(person_words[g]) for g in wider}) == 1:
             full[p] = max(wider, key=len)
     named = {s.source for s in statements if s.kind == "institution"}
+    longs: dict[tuple[str, str], str | None] = {}  # (a source and its kind -> its long form, read once per article)
     for s in statements:
-        long = _expand_acronym(s.source, body, lex) if s.kind in ("person", "institution") else None
-        if long is None and s.kind == "person" and _CAPS_WORD.search(s.source):
-            long = _acronym_of(_THE_LEAD.sub("", s.source), named, lex)  # "The Korean KIMS"
+        key = (s.source, s.kind)
+        if key in longs:
+            long = longs[key]  # (the same speaker's other statements; speed only)
+        else:
+            long = _expand_acronym(s.source, body, lex) if s.kind in ("person", "institution") else None
+            if long is None and s.kind == "person" and _CAPS_WORD.search(s.source):
+                long = _acronym_of(_THE_LEAD.sub("", s.source), named, lex)  # "The Korean KIMS"
+            longs[key] = long
         if long:
             s.chain = [long if x == s.source else x for x in s.chain]
             s.source, s.kind = long, "institution"
