@@ -87,6 +87,24 @@ def is_dateline(text: str) -> bool:
 # fast scan; a date pattern (slow: a month-name alternation tried at every word) runs only when one year has the
 # company its form needs. (A year hidden inside an earlier "19xx" match has a digit before it: no form's year.)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# speed only: where _YEAR.finditer's matches start, from a scan for each literal ("19", "20"): the regex engine
+# skips to one literal fast, to either of two characters slowly (each match leaves the two digits after it, and no
+# "19" or "20" starts inside "19" or "20", so every start is found)
+_YEAR_STARTS = (re.compile(r"19(?=\d\d)"), re.compile(r"20(?=\d\d)"))
+
+
+def _years(text: str) -> list[int]:
+    """The start of each match of _YEAR.finditer(text), in order: the starts of both scans in order, less each
+    one inside the four characters of the year kept before it (finditer goes on after its match)."""
+    starts = sorted([m.start() for m in _YEAR_STARTS[0].finditer(text)]
+                    + [m.start() for m in _YEAR_STARTS[1].finditer(text)])
+    years = []
+    free = 0
+    for p in starts:
+        if p >= free:
+            years.append(p)
+            free = p + 4
+    return years
 _BEFORE_MONTH = re.compile(r"(?:" + _MONTH_RE + r")\.?\Z", re.I)
 # _BEFORE_MONTH's forms lower-cased, for str.endswith on an ASCII window
 _MONTH_ENDS = tuple(sorted({m + dot for m in _MONTHS for dot in ("", ".")}))
@@ -128,8 +146,7 @@ def _date_forms(text: str) -> tuple[int | None, ...]:
     of it starts before (a search from there finds the same first match: speed only, the month patterns are
     slow to try at every word of the text before)."""
     ymd = dmy = mdy = slash = None
-    for m in _YEAR.finditer(text):
-        p = m.start()
+    for p in _years(text):
         if text.startswith("-", p + 4) and ymd is None:
             ymd = 0
         if p and text[p - 1] == "/":
