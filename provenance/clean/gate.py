@@ -301,7 +301,12 @@ class Gate:
     def possible_all(self, context: tuple) -> tuple[int, ...]:
         """The patterns of ``context[0]`` that ``possible`` does not rule out, in order (one call for them all:
         speed only, for callers that read the list more than once)."""
-        live, hit, norm, lower, found = context
+        # (typed, speed only: compiled, an untyped ``live`` made each info an Any, its attributes looked up by name)
+        live: list[int] = context[0]
+        hit: frozenset[int] = context[1]
+        norm: str = context[2]
+        lower: str | None = context[3]
+        found: set[str] | None = context[4]
         infos = self.infos
         # the strings of all rules found in one go (sets of those present: the same tests as ``possible``)
         in_lower: set[str] | None

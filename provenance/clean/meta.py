@@ -11,9 +11,12 @@ import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
-from itertools import repeat
+from typing import Any
+
+import ahocorasick
 
 from ..records import Metadata, Removed
+from .gate import _by_common
 from .lines import Line
 
 _DASH = r"\s*(?:-{1,2}|–|—)"
@@ -84,6 +87,24 @@ def is_dateline(text: str) -> bool:
 # fast scan; a date pattern (slow: a month-name alternation tried at every word) runs only when one year has the
 # company its form needs. (A year hidden inside an earlier "19xx" match has a digit before it: no form's year.)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# speed only: where _YEAR.finditer's matches start, from a scan for each literal ("19", "20"): the regex engine
+# skips to one literal fast, to either of two characters slowly (each match leaves the two digits after it, and no
+# "19" or "20" starts inside "19" or "20", so every start is found)
+_YEAR_STARTS = (re.compile(r"19(?=\d\d)"), re.compile(r"20(?=\d\d)"))
+
+
+def _years(text: str) -> list[int]:
+    """The start of each match of _YEAR.finditer(text), in order: the starts of both scans in order, less each
+    one inside the four characters of the year kept before it (finditer goes on after its match)."""
+    starts = sorted([m.start() for m in _YEAR_STARTS[0].finditer(text)]
+                    + [m.start() for m in _YEAR_STARTS[1].finditer(text)])
+    years = []
+    free = 0
+    for p in starts:
+        if p >= free:
+            years.append(p)
+            free = p + 4
+    return years
 _BEFORE_MONTH = re.compile(r"(?:" + _MONTH_RE + r")\.?\Z", re.I)
 # _BEFORE_MONTH's forms lower-cased, for str.endswith on an ASCII window
 _MONTH_ENDS = tuple(sorted({m + dot for m in _MONTHS for dot in ("", ".")}))
@@ -125,8 +146,7 @@ def _date_forms(text: str) -> tuple[int | None, ...]:
     of it starts before (a search from there finds the same first match: speed only, the month patterns are
     slow to try at every word of the text before)."""
     ymd = dmy = mdy = slash = None
-    for m in _YEAR.finditer(text):
-        p = m.start()
+    for p in _years(text):
         if text.startswith("-", p + 4) and ymd is None:
             ymd = 0
         if p and text[p - 1] == "/":
@@ -169,20 +189,38 @@ def find_date(text: str) -> str | None:
 
 
 # speed only: the tokens _TOKEN.findall gives, from C calls: each character that is not ASCII turned into one "?"
-# by the ASCII encoding, then each byte that is not a-z into a space, then a split
+# by the ASCII encoding, then each byte that is not a-z into a space
 _TOKEN = re.compile(r"[a-z]+")
 _NOT_AZ = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 # speed only: both counts in one pass, in C: an Indonesian word adds 1, an English one 1 << 32 (a text of 5000
 # characters has far fewer than 1 << 32 tokens)
 _EN_SHIFT = 32
-_WORD_WEIGHT = {w.encode(): (w in _ID_WORDS) + ((w in _EN_WORDS) << _EN_SHIFT) for w in _ID_WORDS | _EN_WORDS}
+_WORD_WEIGHT = {w: (w in _ID_WORDS) + ((w in _EN_WORDS) << _EN_SHIFT) for w in _ID_WORDS | _EN_WORDS}
+
+
+def _word_automaton() -> Any:
+    """Speed only: the counted words as " word ", found in the space-padded token text by one Aho-Corasick walk
+    in C (overlapping matches too, so "the the" counts twice), instead of hashing every token of the text to
+    look it up: a match is a whole token, as the spaces around it stand for the non-letters. Keys added in
+    gate's order of common characters (see gate._by_common)."""
+    automaton = ahocorasick.Automaton()
+    for word in sorted(_WORD_WEIGHT, key=lambda w: _by_common(f" {w} ")):
+        automaton.add_word(f" {word} ", _WORD_WEIGHT[word])
+    automaton.make_automaton()
+    return automaton
+
+
+_WORD_FIND_ALL = _word_automaton().find_all
 
 
 def guess_language(text: str) -> str | None:
     # (lower-casing can lengthen non-ASCII text, so only ASCII text is cut before it: speed only)
     low = text[:5000].lower() if text.isascii() else text.lower()[:5000]
-    tokens = low.encode("ascii", "replace").translate(_NOT_AZ).split()
-    total = sum(map(_WORD_WEIGHT.get, tokens, repeat(0)))
+    tokens = low.encode("ascii", "replace").translate(_NOT_AZ).decode("ascii")
+    weights: list[int] = []
+    # find_all calls back with (end index, weight); list.insert keeps the weights (where does not matter: summed)
+    _WORD_FIND_ALL(f" {tokens} ", weights.insert)
+    total = sum(weights)
     ids, ens = total & ((1 << _EN_SHIFT) - 1), total >> _EN_SHIFT
     if ids + ens < 3:
         return None
