@@ -130,6 +130,15 @@ def test_skippable_pattern_matches_like_the_original():
             assert _finds(old, text, 3) == _finds(new, text, 3), (words[:3], text)
 
 
+def test_anaphora_search_finds_what_the_anaphora_pattern_finds():
+    lex = load_lexicon()
+    phrases = [w for file in CUE_FILES for w in _read(file)["speech"].get("anaphora", [])]
+    assert phrases and lex.anaphora_search.pattern != lex.anaphora_rx.pattern  # (rewritten to skip ahead)
+    for text in _texts() + _fuzz(phrases, 2000, 3):
+        assert _finds(lex.anaphora_rx, text) == _finds(lex.anaphora_search, text), text
+        assert _finds(lex.anaphora_rx, text, 4) == _finds(lex.anaphora_search, text, 4), text
+
+
 def test_narrowed_pattern_matches_like_the_full_one():
     lex = load_lexicon()
     trig = triggers(lex)

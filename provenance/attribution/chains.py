@@ -157,7 +157,7 @@ def process(sentences: list[Sentence], body: str, lex: Lexicon, registry: Regist
             if cue:
                 speakers = [Speaker(st.last_person[0], "person", cue, st.last_person[0])]
         if not chain_media and (speakers or credits):  # (the anaphora search only when its answer is read; speed only)
-            anaphora = present.may(trig.anaphora) and bool(lex.anaphora_rx.search(text))
+            anaphora = present.may(trig.anaphora) and bool(lex.anaphora_search.search(text))
             chain_media = st.last_chain if anaphora else st.context
         if speakers:
             for sp in speakers:
@@ -230,7 +230,7 @@ def _pronoun_only(st: State, sent: Sentence, lex: Lexicon, bits: int, trig: Trig
     same steps, without the searches that cannot match). `bits`: the sentence's cue literals."""
     cue = pointing.pronoun_cue(sent.text, lex, [])
     if cue and st.last_person is not None:
-        anaphora = (trig.anaphora is None or bits & trig.anaphora) and bool(lex.anaphora_rx.search(sent.text))
+        anaphora = (trig.anaphora is None or bits & trig.anaphora) and bool(lex.anaphora_search.search(sent.text))
         name = st.last_person[0]
         _statement(st, name, "person", [name, *(st.last_chain if anaphora else st.context)], cue, sent)
         st.last_person = (name, sent.line)

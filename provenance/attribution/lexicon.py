@@ -185,6 +185,7 @@ class Lexicon:
     verbs_rx: re.Pattern  # "Trump mengatakan" / "Trump said"
     according_rx: re.Pattern  # "Menurut Trump," / "According to Trump,"
     anaphora_rx: re.Pattern  # "menurut laporan tersebut"
+    anaphora_search: re.Pattern  # anaphora_rx's matches, for searches (``skippable_rx``: skips to the first letters)
     pronouns: frozenset[str]
     anonymous: tuple[tuple[re.Pattern, str], ...]
     institution_rx: re.Pattern
@@ -315,6 +316,7 @@ def load_lexicon() -> Lexicon:
         according_runs=_whole_words(acc),
         inverted_runs=_inverted_words(inv),
         anaphora_rx=_words_rx(ana, "cues"),
+        anaphora_search=skippable_rx(ana, "cues"),
         pronouns=frozenset(p.casefold() for p in pron),
         anonymous=anonymous,
         institution_rx=_compile("sources_lexicon.toml", _delimited(heads, r"[\w]"), 0),
