@@ -83,3 +83,20 @@ def test_classify_memo_is_the_reading():
         cue = rng.choice(["said", "kata", "according to"])
         got, want = names.classify(run, lex, registry, cue), names._classify(run, lex, registry, cue)
         assert (got is None) == (want is None) and (got is None or astuple(got) == astuple(want)), run
+
+
+_CUE_WORDS = ["said", "says", "told", "kata", "katanya", "ujarnya", "ujar", "nya", "reported", "first", "has",
+              "on", "Monday", "journalists", "in", "the", "area", "also", "'s", "fact", "checker", "ſaid", "KATA",
+              "Said", "(SPA)", ",", "\"", "”", "—", "-", " ", "  ", "\n", "é"]
+
+
+def test_trie_patterns_are_the_patterns():
+    """lexicon's inverted_search and post_at (their words as a trie) match what inverted_rx and post_rx match."""
+    lex = load_lexicon()
+    rng = random.Random(5)
+    for _ in range(20000):
+        t = "".join(rng.choice(_CUE_WORDS) + rng.choice(["", " ", ","]) for _ in range(rng.randint(0, 10)))
+        assert [m.span() for m in lex.inverted_search.finditer(t)] == [m.span() for m in lex.inverted_rx.finditer(t)], t
+        for e in range(len(t) + 1):
+            a, b = lex.post_rx.match(t[e:]), lex.post_at.match(t, e)
+            assert (a and (a.start() + e, a.end() + e)) == (b and b.span()), (t, e)

@@ -120,7 +120,7 @@ def sentence_credits(
         elif prev is not None and lex.coord_rx.match(text[prev_end:s] or " "):
             credit = Credit(name, m.entry.kind, prev.role, prev.cue, s, prev.scope)
         else:
-            post = lex.post_rx.match(text[e:])
+            post = lex.post_at.match(text, e)  # (post_rx.match(text[e:]); speed only)
             if post:
                 credit = Credit(name, m.entry.kind, "source", post.group().strip(" ,'’"), s)
         if credit:

@@ -234,7 +234,7 @@ def find_speakers(text: str, lex: Lexicon, registry: Registry, verbs: list[re.Ma
     if trig is not None and not verbs and not bits & trig.speakers:
         return []  # no cue word for any search below (speed only)
     found: list[Speaker] = []
-    for m in lex.inverted_rx.finditer(text) if trig is None or (need := trig.inverted) is None or bits & need else ():
+    for m in lex.inverted_search.finditer(text) if trig is None or (need := trig.inverted) is None or bits & need else ():
         _add(found, _read(memo, _inverted_speaker, m.group(), text[m.end():], lex, registry, present))
     may = may_search(lex.according_rx, text, lowered(text)) if trig is None \
         else (need := trig.according) is None or bits & need
