@@ -100,3 +100,28 @@ def test_trie_patterns_are_the_patterns():
         for e in range(len(t) + 1):
             a, b = lex.post_rx.match(t[e:]), lex.post_at.match(t, e)
             assert (a and (a.start() + e, a.end() + e)) == (b and b.span()), (t, e)
+
+
+_STOP_ALPHABET = ["di", "dilansir", "dikutip", "kepada", "Kepada", "as", "at", "According", "according", "to", "and",
+                  "dan", "x", "A", "ſ", "K", "he", "she", "said", "kata", "nya", "dia", "SHE", "The", "namun", "but",
+                  "a", "an", " ", " ", "\t", "\n", ",", ".", "\"", "”", "’", "_", "7", "é"]
+_OLD_STOP = re.compile(
+    r"[,.;:!?\"“”]|kepada(?=[A-Z])|\s(?:kepada|dalam|selama|sejak|untuk|di|saat|ketika|pada|seperti|sebagaimana|yang|"
+    r"melalui|usai|setelah|sambil|dilansir|dikutip|bahwa|soal|terkait|to|in|on|at|during|after|when|while|as|who|"
+    r"adding|according|via|that|before|because|and|dan)\b")
+_OLD_PRONOUN_INVERTED = re.compile(
+    r"[,\"”’]\s*(?:(?:he|she)\s+(?:said|says|added|told|explained|continued|wrote)|said\s+(?:he|she)|(?:kata|ujar|"
+    r"tutur|ucap|jelas|tegas|imbuh|tambah|lanjut|ungkap|terang|papar|sebut)(?:nya|\s+(?:dia|ia|beliau)))\b", re.I)
+
+
+def test_rewritten_patterns_are_the_patterns():
+    """_STOP (a trie), _PRONOUN_INVERTED (case-insensitive after its mark) and _undetermined (a match, not a sub)
+    find what the patterns they were written from find."""
+    from provenance.attribution import anaphora
+    rng = random.Random(9)
+    for _ in range(30000):
+        t = "".join(rng.choice(_STOP_ALPHABET) for _ in range(rng.randint(0, 14)))
+        assert [m.span() for m in speakers._STOP.finditer(t)] == [m.span() for m in _OLD_STOP.finditer(t)], t
+        a, b = anaphora._PRONOUN_INVERTED.search(t), _OLD_PRONOUN_INVERTED.search(t)
+        assert (a and a.span()) == (b and b.span()), t
+        assert anonymous._undetermined(t) == anonymous._DETERMINERS.sub("", t), t

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
+from ..literals import lowered, may_search
 from .lexicon import Lexicon
 from .normalise import canonical_institution
 
@@ -49,6 +50,9 @@ def pointed_noun(text: str, lex: Lexicon, verbs: list[re.Match] | None = None) -
     if verbs is not None and not verbs:
         return None
     rx = _subject_rx(_nouns(lex))
+    if not may_search(rx, text, lowered(text)):
+        return None  # no noun in the sentence, none in the text before a verb (speed only: a search per verb, each
+        # trying the pattern at every position of the text before it)
     for v in lex.verbs_rx.finditer(text) if verbs is None else verbs:
         m = rx.search(text[: v.start()])
         if m:
@@ -69,9 +73,11 @@ def resolve(noun: str, before: str, quoted: list[str], lex: Lexicon) -> str | No
 
 
 # "..., he said." / "He added that ..." / "..., katanya." / "Ia menegaskan ...": a person speaks again.
-_PRONOUN_INVERTED = re.compile(r"[,\"”’]\s*(?:(?:he|she)\s+(?:said|says|added|told|explained|continued|wrote)|"
+# (case-insensitive after its mark only, which has no other case: same matches, but a pattern compiled with re.I
+# is tried at every position, and this one the engine skips to the marks; speed only)
+_PRONOUN_INVERTED = re.compile(r"[,\"”’](?i:\s*(?:(?:he|she)\s+(?:said|says|added|told|explained|continued|wrote)|"
                                r"said\s+(?:he|she)|(?:kata|ujar|tutur|ucap|jelas|tegas|imbuh|tambah|lanjut|ungkap|"
-                               r"terang|papar|sebut)(?:nya|\s+(?:dia|ia|beliau)))\b", re.I)
+                               r"terang|papar|sebut)(?:nya|\s+(?:dia|ia|beliau)))\b)")
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:He|She|Ia|Dia|Beliau)\s+(?:(?:also|later|then|further|juga|kemudian|lalu|pun)\s+)?$")
 
 

@@ -10,7 +10,7 @@ import re
 from ..literals import lowered, may_search
 from ..registry import Registry
 from .anonymous import _ANONYMITY, _anonymous, _anonymous_tail
-from .lexicon import Lexicon
+from .lexicon import Lexicon, _trie
 from .names import _CONNECT, _OPENERS, Speaker, _is_cap, classify
 from .triggers import Present
 from .voices import _country_body, _org_voice
@@ -27,11 +27,12 @@ _APPOSITION_END = re.compile(r",\s[^,]{2,90}$")
 _OF_MEDIUM = re.compile(r"\s\s*(?:of|from|dari)\s+((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})")
 
 # Subject phrases stop at punctuation or at a word that starts the rest of the clause.
-_STOP = re.compile(
-    r"[,.;:!?\"“”]|kepada(?=[A-Z])|\s(?:kepada|dalam|selama|sejak|untuk|di|saat|ketika|pada|seperti|sebagaimana|yang|melalui|usai|setelah|sambil|"
-    r"dilansir|dikutip|bahwa|soal|terkait|to|in|on|at|during|after|when|while|as|who|adding|according|via|that|"
-    r"before|because|and|dan)\b"
-)
+_STOP_WORDS = ("kepada|dalam|selama|sejak|untuk|di|saat|ketika|pada|seperti|sebagaimana|yang|melalui|usai|setelah|"
+               "sambil|dilansir|dikutip|bahwa|soal|terkait|to|in|on|at|during|after|when|while|as|who|adding|"
+               "according|via|that|before|because|and|dan").split("|")
+# (the words as a trie: with the "\b" after them only the one equal to the word at hand can match, so the order
+# does not matter; same matches, but the engine no longer tries forty words one by one after every space; speed only)
+_STOP = re.compile(r"[,.;:!?\"“”]|kepada(?=[A-Z])|\s(?:" + _trie(_STOP_WORDS) + r")\b")
 _POLL = re.compile(r"(?:\d+(?:[.,]\d+)?\s*(?:%|persen|percent|per cent)(?:\s+(?:of|dari))?|mayoritas|majority of)\s*$",
                    re.I)
 
