@@ -149,3 +149,21 @@ def test_prefetch_advises_readable_files_and_skips_the_rest(tmp_path, monkeypatc
     assert advised == [(f.stat().st_ino, os.POSIX_FADV_WILLNEED) for f in files]
     monkeypatch.setattr(parallel, "_FADVISE", None)  # where the OS has no posix_fadvise: nothing, no error
     parallel._prefetch([str(files[0])])
+
+
+def test_the_result_pipe_holds_a_few_chunks():
+    import fcntl
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from provenance.parallel import RESULT_PIPE, _widen_results
+
+    if not hasattr(fcntl, "F_GETPIPE_SZ"):
+        pytest.skip("pipe sizes are Linux's")
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        fd = pool._result_queue._writer.fileno()
+        before = fcntl.fcntl(fd, fcntl.F_GETPIPE_SZ)
+        _widen_results(pool)
+        assert before < RESULT_PIPE <= fcntl.fcntl(fd, fcntl.F_GETPIPE_SZ)
+        assert pool.submit(sum, [1, 2]).result() == 3  # (the pool still works)
+    _widen_results(object())  # type: ignore[arg-type]  # (no such pipe: nothing to do, no error)
