@@ -338,9 +338,12 @@ class Gate:
     def possible(self, k: int, context: tuple) -> bool:
         """May pattern ``k`` match the line ``context`` (from ``candidates``) was made for?"""
         info = self.infos[k]
-        _, hit, norm, lower, _ = context
-        return info.always or k in hit or bool(info.clits and any(map(norm.__contains__, info.clits))) or bool(
-            info.ilits and (lower is None or any(map(lower.__contains__, info.ilits))))
+        _, hit, norm, lower, found = context
+        if info.always or k in hit or bool(info.clits and any(map(norm.__contains__, info.clits))):
+            return True
+        if found is not None:  # (the walk found those of info.ilits in ``lower``: one set test, speed only)
+            return bool(info.ilits) and not info.ilits.isdisjoint(found)
+        return bool(info.ilits and (lower is None or any(map(lower.__contains__, info.ilits))))
 
 
 class Walk:
