@@ -328,9 +328,10 @@ class Gate:
                        if not self.clit_lows.isdisjoint(found) else set())
             in_lower = found
         out = []
+        any_norm = bool(in_norm)  # (none found as written: the case-sensitive test is skipped, speed only)
         for k in live:
             info = infos[k]
-            if info.always or k in hit or (info.clits and not info.clits.isdisjoint(in_norm)) or (
+            if info.always or k in hit or (any_norm and info.clits and not info.clits.isdisjoint(in_norm)) or (
                     info.ilits and (in_lower is None or not info.ilits.isdisjoint(in_lower))):
                 out.append(k)
         return tuple(out)
