@@ -20,6 +20,15 @@ _HEADING = re.compile(r"^#{1,6}\s")
 _LITERAL_NL = re.compile(r"^(?:\\[nr])+$")
 
 
+def _single_spaced(text: str) -> bool:
+    """Is every run of whitespace in ``text`` one " "? (Speed only: a few substring tests, cheaper than
+    str.isprintable or making the words.) The tests after "  " are str.split's other ASCII whitespace, written
+    out (a loop over them cost a tuple and an iterator per call, compiled)."""
+    return (text.isascii() and "  " not in text and "\t" not in text and "\n" not in text and "\x0b" not in text
+            and "\x0c" not in text and "\r" not in text and "\x1c" not in text and "\x1d" not in text
+            and "\x1e" not in text and "\x1f" not in text)
+
+
 @dataclass(slots=True)  # (slots: speed only, every pass reads these attributes on every line)
 class Line:
     no: int
@@ -63,7 +72,9 @@ class Line:
             text = self.text
             # = re.sub(r"\*\*", "", text).strip(), faster (no copy when there is no "**")
             norm = text.replace("**", "").strip() if "**" in text else text.strip()
-            self._facts = (norm, lowered(norm), len(norm.split()))
+            # the word count = len(norm.split()), without making the words (speed only): norm is stripped
+            n_words = norm.count(" ") + 1 if norm and _single_spaced(norm) else len(norm.split())
+            self._facts = (norm, lowered(norm), n_words)
             self._facts_of = self.text
         return self._facts
 
@@ -152,8 +163,10 @@ def _own_rule(line: Line, blocks: list[BlockRule], singles: Sequence[LineRule]) 
     norm = facts[0]
     gate = block_gate(blocks)
     context = gate.candidates(norm, facts[1], facts[2])  # (not *facts: a direct compiled call, speed only)
-    if context and any(gate.possible(k, context) and blocks[k].start.search(norm) is not None for k in context[0]):
-        return True
+    if context:
+        live: list[int] = context[0]  # (typed, speed only: compiled, blocks[k] is then an indexed list read)
+        if any(gate.possible(k, context) and blocks[k].start.search(norm) is not None for k in live):
+            return True
     return bool(singles) and any(singles[k].pattern.search(norm) is not None
                                  for k in line.candidates(line_gate(singles)))
 
@@ -218,8 +231,14 @@ def apply_block_rules(lines: list[Line], rules: list[BlockRule], singles: Sequen
         # speed only: the gate (gate.py) names the blocks that can start here, word limits applied
         # (not *facts: a direct compiled call, speed only)
         context = gate.candidates(norm, facts[1], facts[2], line.found(walk, gate))
-        rule = next((rules[k] for k in (context[0] if context else ())
-                     if gate.possible(k, context) and rules[k].start.search(norm) is not None), None)
+        rule: BlockRule | None = None
+        if context:
+            # (typed, speed only: compiled, an untyped k made rules[k] and .start generic lookups)
+            live: list[int] = context[0]
+            for k in live:
+                if gate.possible(k, context) and rules[k].start.search(norm) is not None:
+                    rule = rules[k]
+                    break
         if rule is None:
             i += 1
             continue
