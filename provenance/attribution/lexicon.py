@@ -201,7 +201,7 @@ HINT_PLACES = ("opening", "anywhere", "title")
 @dataclass(frozen=True)
 class Lexicon:
     media_cues: tuple[MediaCue, ...]
-    post_rx: re.Pattern  # "<medium> reported"
+    post_rx: re.Pattern  # "<medium> reported", anchored at the text's start (the plain form post_at is checked against)
     post_at: re.Pattern  # post_rx without its "^", its verbs as a trie: ``match(text, pos)`` (``_post_rx``; speed only)
     filler_rx: re.Pattern  # what may stand between a cue and a medium
     coord_rx: re.Pattern  # "Reuters dan Al Arabiya"

@@ -86,16 +86,16 @@ def is_dateline(text: str) -> bool:
 # preceded by "/" (d/m/y) or by white space after a month name (dmy) or a day number (mdy). Finding the years is a
 # fast scan; a date pattern (slow: a month-name alternation tried at every word) runs only when one year has the
 # company its form needs. (A year hidden inside an earlier "19xx" match has a digit before it: no form's year.)
-_YEAR = re.compile(r"(?:19|20)\d\d")
-# speed only: where _YEAR.finditer's matches start, from a scan for each literal ("19", "20"): the regex engine
-# skips to one literal fast, to either of two characters slowly (each match leaves the two digits after it, and no
-# "19" or "20" starts inside "19" or "20", so every start is found)
+# The years are found by a scan for each literal ("19", "20"): the regex engine skips to one literal fast, to either
+# of two characters slowly (each match leaves the two digits after it, and no "19" or "20" starts inside "19" or
+# "20", so every start is found).
 _YEAR_STARTS = (re.compile(r"19(?=\d\d)"), re.compile(r"20(?=\d\d)"))
 
 
 def _years(text: str) -> list[int]:
-    """The start of each match of _YEAR.finditer(text), in order: the starts of both scans in order, less each
-    one inside the four characters of the year kept before it (finditer goes on after its match)."""
+    """Where the matches of the year pattern "(?:19|20)dd" (d a digit) start, in order, as finditer finds them: the
+    starts of both scans in order, less each one inside the four characters of the year kept before it (finditer
+    goes on after its match)."""
     starts = sorted([m.start() for m in _YEAR_STARTS[0].finditer(text)]
                     + [m.start() for m in _YEAR_STARTS[1].finditer(text)])
     years = []
@@ -105,6 +105,8 @@ def _years(text: str) -> list[int]:
             years.append(p)
             free = p + 4
     return years
+
+
 _BEFORE_MONTH = re.compile(r"(?:" + _MONTH_RE + r")\.?\Z", re.I)
 # _BEFORE_MONTH's forms lower-cased, for str.endswith on an ASCII window
 _MONTH_ENDS = tuple(sorted({m + dot for m in _MONTHS for dot in ("", ".")}))
@@ -188,9 +190,8 @@ def find_date(text: str) -> str | None:
     return best[1] if best else None
 
 
-# speed only: the tokens _TOKEN.findall gives, from C calls: each character that is not ASCII turned into one "?"
-# by the ASCII encoding, then each byte that is not a-z into a space
-_TOKEN = re.compile(r"[a-z]+")
+# speed only: the tokens re.findall("[a-z]+") gives, from C calls: each character that is not ASCII turned into one
+# "?" by the ASCII encoding, then each byte that is not a-z into a space
 _NOT_AZ = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 # speed only: both counts in one pass, in C: an Indonesian word adds 1, an English one 1 << 32 (a text of 5000
 # characters has far fewer than 1 << 32 tokens)
